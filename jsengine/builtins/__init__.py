@@ -1,0 +1,1 @@
+"""Builtin objects, one module per global; each has ``setup(realm)`` (see realm.py)."""

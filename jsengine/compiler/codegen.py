@@ -1,0 +1,3163 @@
+"""Code generation: every AST node becomes a Python closure ``f(env)`` (compile once, run many).
+
+Expressions return their value. Statements return None for a normal completion, or a ``Completion``
+for break/continue (preallocated per target, compared by identity) and return. JS ``throw`` is the
+Python exception ``JSThrow``. Closures that can fail carry a ``_pos`` free variable (line, column) so a
+JS stack trace can be read off the Python frames (see stack.py) at no run-time cost.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..budget import AGENT as A
+from ..errors import JSThrow, reference_error, type_error
+from ..objects import (ACC, C, DEFAULT, MISSING, E, W, Desc, JSArray, JSFunction, JSObject, Prop, HOLE)
+from .. import ops
+from ..ops import (call, get_v, instance_of, js_div, js_mod, js_mul, js_pow, js_sub, less_than,
+                   loose_equals, num, strict_equals, to_boolean, to_numeric, to_object,
+                   to_primitive, to_property_key, to_string, typeof)
+from ..values import MAX_SAFE, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
+from . import runtime as rt
+from .runtime import BREAK, CONTINUE, RETURN, Completion, FunctionCode, JSCompiledFunction
+from .scope import LEXICAL, EarlyError, Ref, Scope, pattern_names
+
+SHORT = object()  # optional-chain short circuit marker
+NAN = float("nan")
+
+
+class Target:
+    """A break/continue target (loop, switch or labelled statement)."""
+
+    __slots__ = ("labels", "brk", "cont", "is_loop", "is_switch")
+
+    def __init__(self, labels, is_loop: bool, is_switch: bool = False) -> None:
+        self.labels = labels
+        self.is_loop = is_loop
+        self.is_switch = is_switch
+        self.brk = Completion(BREAK)
+        self.cont = Completion(CONTINUE) if is_loop else None
+
+
+def run_list(fs: list):
+    """Sequence statement closures."""
+    n = len(fs)
+    if n == 0:
+        return lambda env: None
+    if n == 1:
+        return fs[0]
+    if n == 2:
+        a, b = fs
+
+        def seq2(env):
+            r = a(env)
+            if r is not None:
+                return r
+            return b(env)
+        return seq2
+    if n == 3:
+        a, b, c = fs
+
+        def seq3(env):
+            r = a(env)
+            if r is not None:
+                return r
+            r = b(env)
+            if r is not None:
+                return r
+            return c(env)
+        return seq3
+    fs = tuple(fs)
+
+    def seqn(env):
+        for f in fs:
+            r = f(env)
+            if r is not None:
+                return r
+        return None
+    return seqn
+
+
+def slow_add(a, b):
+    """The + operator on non-fast-path operands (13.15.3 ApplyStringOrNumericBinaryOperator)."""
+    a = to_primitive(a)
+    b = to_primitive(b)
+    if type(a) is str or type(b) is str:
+        sa = a if type(a) is str else to_string(a)
+        sb = b if type(b) is str else to_string(b)
+        n = len(sa) + len(sb)
+        if n > 100_000:
+            if n >= 2**29 - 24:
+                raise JSThrow(kind="RangeError", msg="Invalid string length")
+            A.alloc(n * (1 if sa.isascii() and sb.isascii() else 2))
+        return sa + sb
+    a = to_numeric(a)
+    b = to_numeric(b)
+    if type(a) is JSBigInt or type(b) is JSBigInt:
+        if type(a) is not type(b):
+            raise type_error("Cannot mix BigInt and other types, use explicit conversions")
+        return JSBigInt(a.value + b.value)
+    r = a + b
+    if type(r) is int and not -MAX_SAFE <= r <= MAX_SAFE:
+        return float(r)
+    return r
+
+
+def str_concat(a: str, b: str) -> str:
+    n = len(a) + len(b)
+    if n >= 2**29 - 24:
+        raise JSThrow(kind="RangeError", msg="Invalid string length")
+    A.alloc(n * (1 if a.isascii() and b.isascii() else 2))
+    return a + b
+
+
+def _bigint_binop(op: str, a, b):
+    if type(a) is not JSBigInt or type(b) is not JSBigInt:
+        raise type_error("Cannot mix BigInt and other types, use explicit conversions")
+    x, y = a.value, b.value
+    if op == "-":
+        return JSBigInt(x - y)
+    if op == "*":
+        return JSBigInt(x * y)
+    if op == "/":
+        if y == 0:
+            raise JSThrow(kind="RangeError", msg="Division by zero")
+        q = abs(x) // abs(y)
+        return JSBigInt(q if (x >= 0) == (y >= 0) else -q)
+    if op == "%":
+        if y == 0:
+            raise JSThrow(kind="RangeError", msg="Division by zero")
+        r = abs(x) % abs(y)
+        return JSBigInt(r if x >= 0 else -r)
+    if op == "**":
+        if y < 0:
+            raise JSThrow(kind="RangeError", msg="Exponent must be non-negative")
+        if y > 10_000_000 or (abs(x) > 1 and y * max(1, x.bit_length()) > 2**24):
+            raise JSThrow(kind="RangeError", msg="Maximum BigInt size exceeded")
+        return JSBigInt(x**y)
+    if op == "&":
+        return JSBigInt(x & y)
+    if op == "|":
+        return JSBigInt(x | y)
+    if op == "^":
+        return JSBigInt(x ^ y)
+    if op == "<<":
+        if y > 2**24:
+            raise JSThrow(kind="RangeError", msg="Maximum BigInt size exceeded")
+        return JSBigInt(x << y if y >= 0 else x >> -y)
+    if op == ">>":
+        if -y > 2**24:
+            raise JSThrow(kind="RangeError", msg="Maximum BigInt size exceeded")
+        return JSBigInt(x >> y if y >= 0 else x << -y)
+    if op == ">>>":
+        raise type_error("BigInts have no unsigned right shift, use >> instead")
+    raise type_error("bad BigInt operator")
+
+
+def numeric_binop(op: str, a, b):
+    """Arithmetic/bitwise operators after ToNumeric (13.15.3)."""
+    a = to_numeric(a)
+    b = to_numeric(b)
+    if type(a) is JSBigInt or type(b) is JSBigInt:
+        return _bigint_binop(op, a, b)
+    if op == "-":
+        return js_sub(a, b)
+    if op == "*":
+        return js_mul(a, b)
+    if op == "/":
+        return js_div(a, b)
+    if op == "%":
+        return js_mod(a, b)
+    if op == "**":
+        return js_pow(a, b)
+    x = ops.to_int32(a)
+    if op == "&":
+        return x & ops.to_int32(b)
+    if op == "|":
+        return x | ops.to_int32(b)
+    if op == "^":
+        return x ^ ops.to_int32(b)
+    if op == "<<":
+        return ops.to_int32((x << (ops.to_uint32(b) & 31)) & 0xFFFFFFFF)
+    if op == ">>":
+        return x >> (ops.to_uint32(b) & 31)
+    if op == ">>>":
+        return ops.to_uint32(a) >> (ops.to_uint32(b) & 31)
+    raise AssertionError(op)
+
+
+def apply_binop(op: str, a, b):
+    if op == "+":
+        if type(a) is int and type(b) is int:
+            return num(a + b)
+        if type(a) is str and type(b) is str:
+            return a + b if len(a) + len(b) < 100_000 else str_concat(a, b)
+        return slow_add(a, b)
+    return numeric_binop(op, a, b)
+
+
+def member_get(o, key):
+    """o[key] for any base value (key already a property key)."""
+    if isinstance(o, JSObject):
+        return o.get(key, o)
+    if o is None or o is UNDEFINED:
+        raise type_error(f"Cannot read properties of {'null' if o is None else 'undefined'} "
+                         f"(reading '{ops.key_display(key)}')")
+    return get_v(o, key)
+
+
+def member_set(o, key, value, strict: bool) -> None:
+    if isinstance(o, JSObject):
+        if not o.set(key, value, o) and strict:
+            raise type_error(f"Cannot assign to read only property '{ops.key_display(key)}' of object")
+        return
+    if o is None or o is UNDEFINED:
+        raise type_error(f"Cannot set properties of {'null' if o is None else 'undefined'} "
+                         f"(setting '{ops.key_display(key)}')")
+    # primitive base: look up a setter on the prototype chain
+    proto = ops.proto_of_primitive(o)
+    ok = proto.set(key, value, o) if proto is not None else False
+    if not ok and strict:
+        raise type_error(f"Cannot create property '{ops.key_display(key)}' on {typeof(o)} '{to_string(o)}'")
+
+
+def to_key_fast(k):
+    t = type(k)
+    if t is str:
+        return k
+    if t is int:
+        return str(k)
+    return to_property_key(k)
+
+
+def index_get(o, k):
+    """o[k] with the array/string fast paths."""
+    if type(k) is int:
+        t = type(o)
+        if t is JSArray:
+            arr = o.arr
+            if arr is not None and 0 <= k < len(arr):
+                v = arr[k]
+                if v is not HOLE:
+                    return v
+            return o.get(str(k), o)
+        if t is str:
+            if 0 <= k < len(o):
+                return o[k]
+        elif t is JSObject:
+            return o.get(str(k), o)
+        return member_get(o, str(k))
+    if type(k) is float and k.is_integer() and k >= 0 and type(o) is JSArray:
+        return index_get(o, int(k))
+    if o is None or o is UNDEFINED:
+        key = to_key_fast(k)
+        raise type_error(f"Cannot read properties of {'null' if o is None else 'undefined'} "
+                         f"(reading '{ops.key_display(key)}')")
+    return member_get(o, to_key_fast(k))
+
+
+def index_set(o, k, v, strict: bool) -> None:
+    if type(k) is int and type(o) is JSArray and k >= 0:
+        arr = o.arr
+        if arr is not None and k < len(arr) and arr[k] is not HOLE:
+            arr[k] = v
+            return
+        if o.set_index_fast(k, v):
+            return
+    elif type(k) is float and k.is_integer() and k >= 0 and type(o) is JSArray:
+        return index_set(o, int(k), v, strict)
+    if o is None or o is UNDEFINED:
+        key = to_key_fast(k)
+        raise type_error(f"Cannot set properties of {'null' if o is None else 'undefined'} "
+                         f"(setting '{ops.key_display(key)}')")
+    member_set(o, to_key_fast(k), v, strict)
+
+
+def set_function_name(f, name, prefix: str | None = None) -> None:
+    """SetFunctionName (10.2.9) on a freshly made function/class."""
+    if type(name) is JSSymbol:
+        name = "" if name.description is None else f"[{name.description}]"
+    if prefix:
+        name = f"{prefix} {name}"
+    f.props["name"] = Prop(name, C)
+
+
+def has_own_name(f) -> bool:
+    p = f.props.get("name", MISSING)
+    if p is MISSING:
+        return False
+    return True
+
+
+def copy_data_properties(target, source, excluded: set) -> None:
+    """CopyDataProperties (7.3.25)."""
+    if source is None or source is UNDEFINED:
+        return
+    src = to_object(source)
+    if type(src) is JSObject:
+        from ..objects import ordered_keys
+
+        props = src.props
+        for k in ordered_keys(props):
+            if k in excluded:
+                continue
+            p = props.get(k, MISSING)
+            if p is MISSING:
+                continue
+            if type(p) is Prop:
+                if not p.flags & E:
+                    continue
+                v = src.get(k, src)
+            else:
+                v = p
+            ops.create_data_property(target, k, v)
+        return
+    for k in src.own_keys():
+        if k in excluded:
+            continue
+        p = src.get_own_property(k)
+        if p is not MISSING and ops.prop_enumerable(p):
+            ops.create_data_property(target, k, src.get(k, src))
+
+
+class Compiler:
+    """Turns resolved ESTree nodes into closures."""
+
+    def __init__(self, source: str, filename: str) -> None:
+        self.source = source
+        self.filename = filename
+        self.scope: Scope | None = None
+        self.targets: list[Target] = []
+        self.pending_labels: list = []
+        self.cv_ref = None  # completion-value slot (script/eval code): (hops-free) accessor pair
+        self.fn_code: FunctionCode | None = None
+
+    # -- helpers --------------------------------------------------------------------------------------
+    def pos(self, node) -> tuple:
+        return (node._line, node._column + 1)
+
+    def text(self, node) -> str:
+        return self.source[node._start:node._end]
+
+    def callee_text(self, call) -> str:
+        """The callee's source text for "x is not a function" (with its parentheses, as V8 prints)."""
+        t = self.source[call._start:call.callee._end]
+        opens = t.count("(") - t.count(")")
+        if t.startswith("(") and opens > 0:
+            t += ")" * opens
+        return t
+
+    def err(self, msg: str, node):
+        return EarlyError(msg, node)
+
+    @property
+    def strict(self) -> bool:
+        return self.scope.strict
+
+    def hops_to(self, target_env_scope: Scope) -> int:
+        s = self.scope
+        h = 0
+        while s is not target_env_scope:
+            if s.has_env:
+                h += 1
+            s = s.parent
+        return h
+
+    def with_scope(self, s: Scope | None):
+        """Context manager switching the current scope (when the node has one)."""
+        comp = self
+
+        class _Ctx:
+            def __enter__(self_inner):
+                self_inner.saved = comp.scope
+                if s is not None:
+                    comp.scope = s
+
+            def __exit__(self_inner, *exc):
+                comp.scope = self_inner.saved
+        return _Ctx()
+
+    # -- variable access ------------------------------------------------------------------------------
+    def env_getter(self, hops: int, idx: int, tdz: bool, name: str):
+        if hops == 0:
+            if tdz:
+                def get0t(env):
+                    v = env[idx]
+                    if v is UNINIT:
+                        raise reference_error(f"Cannot access '{name}' before initialization")
+                    return v
+                return get0t
+            return lambda env: env[idx]
+        if hops == 1:
+            if tdz:
+                def get1t(env):
+                    v = env[0][idx]
+                    if v is UNINIT:
+                        raise reference_error(f"Cannot access '{name}' before initialization")
+                    return v
+                return get1t
+            return lambda env: env[0][idx]
+        if hops == 2:
+            if tdz:
+                def get2t(env):
+                    v = env[0][0][idx]
+                    if v is UNINIT:
+                        raise reference_error(f"Cannot access '{name}' before initialization")
+                    return v
+                return get2t
+            return lambda env: env[0][0][idx]
+
+        def getn(env):
+            for _ in range(hops):
+                env = env[0]
+            v = env[idx]
+            if tdz and v is UNINIT:
+                raise reference_error(f"Cannot access '{name}' before initialization")
+            return v
+        return getn
+
+    def env_of(self, hops: int):
+        """A closure returning the env list ``hops`` levels up."""
+        if hops == 0:
+            return lambda env: env
+        if hops == 1:
+            return lambda env: env[0]
+        if hops == 2:
+            return lambda env: env[0][0]
+
+        def up(env):
+            for _ in range(hops):
+                env = env[0]
+            return env
+        return up
+
+    def ident_get(self, node, for_typeof: bool = False):
+        ref: Ref = node.ref
+        name = node.name
+        _pos = self.pos(node)
+        if ref.dynamic:
+            if for_typeof:
+                return lambda env: rt.dyn_typeof_get(env, name)
+
+            def dyn(env):
+                if False:
+                    _pos  # noqa: B018
+                return rt.dyn_get(env, name)
+            return dyn
+        b = ref.binding
+        if b is None:
+            if name == "undefined":
+                def undef(env):
+                    v = A.realm.gprops.get("undefined", MISSING)
+                    if type(v) is Prop:
+                        return v.value
+                    return rt.global_get(name)
+                return undef
+            if for_typeof:
+                return lambda env: rt.global_typeof_get(name)
+
+            def gget(env):
+                if False:
+                    _pos  # noqa: B018
+                realm = A.realm
+                v = realm.global_lex.get(name, MISSING)
+                if v is MISSING:
+                    v = realm.gprops.get(name, MISSING)
+                    if v is MISSING or type(v) is Prop:
+                        return rt.global_get(name)
+                    return v
+                if v is UNINIT:
+                    raise reference_error(f"Cannot access '{name}' before initialization")
+                return v
+            return gget
+        return self.env_getter(ref.hops(), b.index, ref.tdz, name)
+
+    def ident_set(self, node, init: bool = False):
+        """A closure ``set(env, value)`` for assigning to an identifier (init: initialise a binding)."""
+        ref: Ref = node.ref
+        name = node.name
+        strict = self.strict
+        if ref.dynamic:
+            return lambda env, v: rt.dyn_set(env, name, v, strict, init)
+        b = ref.binding
+        if b is None:
+            if init:
+                def ginit(env, v):
+                    realm = A.realm
+                    if name in realm.global_lex:
+                        realm.global_lex[name] = v
+                    else:
+                        rt.global_set(name, v, False)
+                return ginit
+            return lambda env, v: rt.global_set(name, v, strict)
+        hops = ref.hops()
+        idx = b.index
+        if not init:
+            if b.is_const:
+                if b.kind == "callee":
+                    if strict:
+                        def callee_set(env, v):
+                            raise type_error("Assignment to constant variable.")
+                        return callee_set
+                    return lambda env, v: None
+                get = self.env_getter(hops, idx, ref.tdz, name)
+
+                def const_set(env, v):
+                    get(env)  # TDZ check first
+                    raise type_error("Assignment to constant variable.")
+                return const_set
+            if ref.tdz:
+                up = self.env_of(hops)
+
+                def tdz_set(env, v):
+                    e = up(env)
+                    if e[idx] is UNINIT:
+                        raise reference_error(f"Cannot access '{name}' before initialization")
+                    e[idx] = v
+                return tdz_set
+        if hops == 0:
+            def set0(env, v):
+                env[idx] = v
+            return set0
+        if hops == 1:
+            def set1(env, v):
+                env[0][idx] = v
+            return set1
+        up = self.env_of(hops)
+
+        def setn(env, v):
+            up(env)[idx] = v
+        return setn
+
+    def special_get(self, node, name: str):
+        """this / new.target / home object / active function."""
+        ref = node.srefs[name]
+        if ref.binding is None:
+            if name == "%this":
+                if ref.dynamic:
+                    def dthis(env):
+                        r = rt.dyn_find(env, "%this")
+                        if r is None:
+                            return A.realm.global_this
+                        c, k = r
+                        v = c[k]
+                        if v is UNINIT:
+                            raise reference_error("Must call super constructor in derived class before "
+                                                  "accessing 'this' or returning from derived constructor")
+                        return v
+                    return dthis
+                return lambda env: A.realm.global_this
+            if ref.dynamic:
+                def dspecial(env):
+                    r = rt.dyn_find(env, name)
+                    return UNDEFINED if r is None else r[0][r[1]]
+                return dspecial
+            return lambda env: UNDEFINED
+        b = ref.binding
+        saved = self.scope
+        self.scope = ref.scope
+        hops = self.hops_to(b.env_scope)
+        self.scope = saved
+        idx = b.index
+        if name == "%this" and b.scope.derived:
+            up = self.env_of(hops)
+
+            def derived_this(env):
+                v = up(env)[idx]
+                if v is UNINIT:
+                    raise reference_error("Must call super constructor in derived class before "
+                                          "accessing 'this' or returning from derived constructor")
+                return v
+            return derived_this
+        return self.env_getter(hops, idx, False, name)
+
+    def special_setter(self, node, name: str):
+        ref = node.srefs[name]
+        b = ref.binding
+        if b is None:
+            def dset(env, v):
+                r = rt.dyn_find(env, name)
+                if r is not None:
+                    r[0][r[1]] = v
+            return dset
+        saved = self.scope
+        self.scope = ref.scope
+        hops = self.hops_to(b.env_scope)
+        self.scope = saved
+        up = self.env_of(hops)
+        idx = b.index
+
+        def sset(env, v):
+            up(env)[idx] = v
+        return sset
+
+    # -- expressions -----------------------------------------------------------------------------------
+    def expr(self, node):
+        m = getattr(self, "e_" + node.type, None)
+        if m is None:
+            raise self.err(f"Unsupported syntax: {node.type}", node)
+        return m(node)
+
+    def e_Identifier(self, node):
+        return self.ident_get(node)
+
+    def e_Literal(self, node):
+        v = node.value
+        if getattr(node, "regex", None) is not None:
+            return self.regex_literal(node)
+        if getattr(node, "bigint", None) is not None:
+            b = JSBigInt(int(node.bigint.replace("_", ""), 0) if node.bigint[:2].lower() in ("0x", "0o", "0b")
+                         else int(node.bigint.replace("_", "")))
+            return lambda env: b
+        if type(v) is str:
+            v = to_utf16(v)
+            if self.strict and _has_legacy_octal_escape(node.raw):
+                raise self.err("Octal escape sequences are not allowed in strict mode.", node)
+        elif type(v) is int:
+            if self.strict and _is_legacy_octal_number(node.raw):
+                raise self.err("Octal literals are not allowed in strict mode.", node)
+            v = num(v)
+        elif type(v) is float:
+            if self.strict and _is_legacy_octal_number(node.raw):
+                raise self.err("Decimals with leading zeros are not allowed in strict mode.", node)
+            if v.is_integer() and abs(v) <= MAX_SAFE and not (v == 0 and math.copysign(1, v) < 0):
+                v = int(v)
+        return lambda env: v
+
+    def regex_literal(self, node):
+        pattern = to_utf16(node.regex.pattern)
+        flags = node.regex.flags
+        _pos = self.pos(node)
+        try:
+            from ..regexp import RegExpSyntaxError, compile_pattern
+
+            try:
+                compile_pattern(pattern, flags)
+            except RegExpSyntaxError as e:
+                raise self.err(str(e), node) from None
+        except ImportError:
+            pass
+
+        def regex(env):
+            if False:
+                _pos  # noqa: B018
+            from ..builtins.regexp import regexp_create
+
+            return regexp_create(pattern, flags)
+        return regex
+
+    def e_ThisExpression(self, node):
+        return self.special_get(node, "%this")
+
+    def e_MetaProperty(self, node):
+        if node.meta.name == "new" and node.property.name == "target":
+            return self.special_get(node, "%newtarget")
+        raise self.err("import.meta is only valid in modules", node)
+
+    def e_TemplateLiteral(self, node):
+        parts = []
+        for i, q in enumerate(node.quasis):
+            cooked = q.value.cooked
+            if cooked is None:
+                raise self.err("Invalid escape sequence in template", q)
+            if cooked:
+                parts.append(to_utf16(cooked))
+            if i < len(node.expressions):
+                parts.append(self.expr(node.expressions[i]))
+        if all(type(p) is str for p in parts):
+            s = "".join(parts)
+            return lambda env: s
+        parts_t = tuple(parts)
+
+        def template(env):
+            out = []
+            for p in parts_t:
+                if type(p) is str:
+                    out.append(p)
+                else:
+                    v = p(env)
+                    if type(v) is not str:
+                        if type(v) is JSSymbol:
+                            raise type_error("Cannot convert a Symbol value to a string")
+                        v = to_string(v)
+                    out.append(v)
+            s = "".join(out)
+            if len(s) > 100_000:
+                A.alloc(len(s))
+            return s
+        return template
+
+    def e_TaggedTemplateExpression(self, node):
+        quasi = node.quasi
+        cooked = [None if q.value.cooked is None else to_utf16(q.value.cooked) for q in quasi.quasis]
+        raw = [to_utf16(q.value.raw) for q in quasi.quasis]
+        site_key = object()
+        exprs = [self.expr(e) for e in quasi.expressions]
+        fn_and_this = self.callee_with_this(node.tag)
+        _pos = self.pos(node)
+
+        def tagged(env):
+            f, this = fn_and_this(env)
+            realm = A.realm
+            site = realm.template_cache.get(site_key)
+            if site is None:
+                site = make_template_object(realm, cooked, raw)
+                realm.template_cache[site_key] = site
+            args = [site] + [e(env) for e in exprs]
+            if not isinstance(f, JSObject) or not f.is_callable:
+                raise type_error(f"{self_text} is not a function")
+            return f.call(this, args)
+        self_text = self.text(node.tag)
+        return tagged
+
+    def e_ArrayExpression(self, node):
+        items = []
+        has_spread = False
+        for el in node.elements:
+            if el is None:
+                items.append(None)
+            elif el.type == "SpreadElement":
+                has_spread = True
+                items.append(("spread", self.expr(el.argument)))
+            else:
+                items.append(self.expr(el))
+        if not has_spread and None not in items:
+            fs = tuple(items)
+            if not fs:
+                return lambda env: JSArray(A.realm.ArrayPrototype, [])
+
+            def arr_lit(env):
+                return JSArray(A.realm.ArrayPrototype, [f(env) for f in fs])
+            return arr_lit
+        its = tuple(items)
+
+        def arr_spread(env):
+            out = []
+            for it in its:
+                if it is None:
+                    out.append(HOLE)
+                elif type(it) is tuple:
+                    out.extend(ops.iterate_to_list(it[1](env)))
+                else:
+                    out.append(it(env))
+            return JSArray(A.realm.ArrayPrototype, out)
+        return arr_spread
+
+    def e_ObjectExpression(self, node):
+        steps = []
+        simple = True
+        proto_set = False
+        for p in node.properties:
+            if p.type == "SpreadElement":
+                simple = False
+                steps.append(("spread", self.expr(p.argument)))
+                continue
+            key_node = p.key
+            if p.computed:
+                simple = False
+                keyf = self.expr(key_node)
+                key = None
+            else:
+                key = self.static_key(key_node)
+                keyf = None
+            if p.kind == "init" and not p.method:
+                if not p.computed and not p.shorthand and key == "__proto__":
+                    if proto_set:
+                        raise self.err("Duplicate __proto__ fields are not allowed in object literals", p)
+                    proto_set = True
+                    simple = False
+                    steps.append(("proto", self.expr(p.value)))
+                    continue
+                if p.value.type in ("AssignmentPattern",):
+                    raise self.err("Invalid shorthand property initializer", p)
+                valf = self.expr(p.value)
+                anon = is_anonymous_fn(p.value)
+                if anon:
+                    simple = False
+                steps.append(("init", key, keyf, valf, anon))
+            else:
+                simple = False
+                fnode = p.value
+                code_maker = self.function_maker(fnode, method=True,
+                                                 kind=("get" if p.kind == "get" else "set" if p.kind == "set"
+                                                       else "method"))
+                steps.append((p.kind if p.kind in ("get", "set") else "method", key, keyf, code_maker, None))
+        if simple:
+            pairs = tuple((s[1], s[3]) for s in steps)
+
+            def obj_simple(env):
+                o = JSObject(A.realm.ObjectPrototype)
+                props = o.props
+                for k, f in pairs:
+                    props[k] = f(env)
+                return o
+            return obj_simple
+        steps_t = tuple(steps)
+
+        def obj_lit(env):
+            o = JSObject(A.realm.ObjectPrototype)
+            for st in steps_t:
+                kind = st[0]
+                if kind == "spread":
+                    copy_data_properties(o, st[1](env), set())
+                    continue
+                if kind == "proto":
+                    v = st[1](env)
+                    if v is None or isinstance(v, JSObject):
+                        o.proto = v
+                    continue
+                key = st[1] if st[2] is None else to_property_key(st[2](env))
+                if kind == "init":
+                    v = st[3](env)
+                    if st[4]:
+                        set_function_name(v, key)
+                    ops.create_data_property_or_throw(o, key, v)
+                elif kind == "method":
+                    f = st[3](env, o)
+                    set_function_name(f, key)
+                    o.define_own_property(key, Desc(value=f, writable=True, enumerable=True, configurable=True))
+                else:
+                    f = st[3](env, o)
+                    set_function_name(f, key, kind)
+                    if kind == "get":
+                        o.define_own_property(key, Desc(get=f, enumerable=True, configurable=True))
+                    else:
+                        o.define_own_property(key, Desc(set=f, enumerable=True, configurable=True))
+            return o
+        return obj_lit
+
+    def static_key(self, key_node):
+        if key_node.type == "Identifier":
+            return key_node.name
+        if key_node.type == "Literal":
+            v = key_node.value
+            if type(v) is str:
+                return to_utf16(v)
+            if getattr(key_node, "bigint", None) is not None:
+                return str(int(key_node.bigint, 0) if key_node.bigint[:2].lower() in ("0x", "0o", "0b")
+                           else int(key_node.bigint))
+            if type(v) in (int, float):
+                return ops.to_string(num(v) if type(v) is int else (int(v) if v.is_integer() and abs(v) < 2**53 else v))
+        raise self.err("Unexpected property key", key_node)
+
+    def e_FunctionExpression(self, node):
+        maker = self.function_maker(node)
+        return lambda env: maker(env, None)
+
+    def e_ArrowFunctionExpression(self, node):
+        maker = self.function_maker(node)
+        return lambda env: maker(env, None)
+
+    def e_ClassExpression(self, node):
+        return self.class_def(node)
+
+    def e_SequenceExpression(self, node):
+        fs = [self.expr(e) for e in node.expressions]
+        last = fs[-1]
+        init = tuple(fs[:-1])
+
+        def seq(env):
+            for f in init:
+                f(env)
+            return last(env)
+        return seq
+
+    def e_ConditionalExpression(self, node):
+        t = self.test_expr(node.test)
+        a = self.expr(node.consequent)
+        b = self.expr(node.alternate)
+        return lambda env: a(env) if t(env) else b(env)
+
+    def test_expr(self, node):
+        """A closure returning a Python bool for a condition."""
+        t = node.type
+        if t == "BinaryExpression" and node.operator in ("<", ">", "<=", ">=", "===", "!==", "==", "!="):
+            return self.compare(node, as_bool=True)
+        if t == "UnaryExpression" and node.operator == "!":
+            inner = self.test_expr(node.argument)
+            return lambda env: not inner(env)
+        f = self.expr(node)
+
+        def tb(env):
+            v = f(env)
+            if v is True:
+                return True
+            if v is False:
+                return False
+            return to_boolean(v)
+        return tb
+
+    def e_LogicalExpression(self, node):
+        a = self.expr(node.left)
+        b = self.expr(node.right)
+        op = node.operator
+        if op == "&&":
+            def land(env):
+                v = a(env)
+                if v is True or (v is not False and to_boolean(v)):
+                    return b(env)
+                return v
+            return land
+        if op == "||":
+            def lor(env):
+                v = a(env)
+                if v is True or (v is not False and to_boolean(v)):
+                    return v
+                return b(env)
+            return lor
+
+        def nullish(env):
+            v = a(env)
+            if v is None or v is UNDEFINED:
+                return b(env)
+            return v
+        return nullish
+
+    def e_UnaryExpression(self, node):
+        op = node.operator
+        arg = node.argument
+        if op == "typeof":
+            if arg.type == "Identifier":
+                g = self.ident_get(arg, for_typeof=True)
+            else:
+                g = self.expr(arg)
+            return lambda env: typeof(g(env))
+        if op == "delete":
+            return self.delete_expr(node)
+        f = self.expr(arg)
+        if op == "!":
+            def lnot(env):
+                v = f(env)
+                if v is True:
+                    return False
+                if v is False:
+                    return True
+                return not to_boolean(v)
+            return lnot
+        if op == "-":
+            def neg(env):
+                v = f(env)
+                if type(v) is int:
+                    return -v if v else -0.0
+                if type(v) is float:
+                    return -v
+                v = to_numeric(v)
+                if type(v) is JSBigInt:
+                    return JSBigInt(-v.value)
+                return ops.js_neg(v)
+            return neg
+        if op == "+":
+            def pos(env):
+                v = f(env)
+                if type(v) is int or type(v) is float:
+                    return v
+                return ops.to_number(v)
+            return pos
+        if op == "~":
+            def bnot(env):
+                v = f(env)
+                if type(v) is int and -2147483648 <= v <= 2147483647:
+                    return ~v
+                v = to_numeric(v)
+                if type(v) is JSBigInt:
+                    return JSBigInt(~v.value)
+                return ~ops.to_int32(v)
+            return bnot
+        if op == "void":
+            def void(env):
+                f(env)
+                return UNDEFINED
+            return void
+        raise self.err(f"Unsupported unary operator {op}", node)
+
+    def delete_expr(self, node):
+        arg = node.argument
+        strict = self.strict
+        if arg.type == "ChainExpression":
+            arg = arg.expression
+            chain = True
+        else:
+            chain = False
+        if arg.type == "MemberExpression":
+            if arg.object.type == "Super":
+                this_f = self.special_get(arg, "%this")
+
+                def del_super(env):
+                    this_f(env)
+                    raise reference_error("Unsupported reference to 'super'")
+                return del_super
+            objf = self.expr(arg.object)
+            keyf = self.expr(arg.property) if arg.computed else None
+            key = None if arg.computed else arg.property.name
+            optional = getattr(arg, "optional", False)
+            _pos = self.pos(node)
+
+            def delete_member(env):
+                o = objf(env)
+                if o is SHORT or (optional and (o is None or o is UNDEFINED)):
+                    return True
+                k = key if keyf is None else to_property_key(keyf(env))
+                obj = to_object(o)
+                ok = obj.delete(k)
+                if not ok and strict:
+                    raise type_error(f"Cannot delete property '{ops.key_display(k)}' of {ops.value_desc(o)}")
+                return ok
+            if chain:
+                return delete_member
+            return delete_member
+        if arg.type == "Identifier":
+            if strict:
+                raise self.err("Delete of an unqualified identifier in strict mode.", node)
+            ref = arg.ref
+            name = arg.name
+            if ref.dynamic:
+                return lambda env: rt.dyn_delete(env, name)
+            if ref.binding is None:
+                return lambda env: rt.global_delete(name)
+            return lambda env: False
+        f = self.expr(arg)
+
+        def delete_value(env):
+            f(env)
+            return True
+        return delete_value
+
+    def e_UpdateExpression(self, node):
+        delta = 1 if node.operator == "++" else -1
+        prefix = node.prefix
+        arg = node.argument
+        if arg.type == "Identifier":
+            self.check_assign_target(arg)
+            get = self.ident_get(arg)
+            put = self.ident_set(arg)
+            ref = arg.ref
+            b = ref.binding
+            if not ref.dynamic and b is not None and ref.hops() == 0 and not ref.tdz and not b.is_const:
+                idx = b.index
+                if prefix:
+                    def pre_local(env):
+                        v = env[idx]
+                        if type(v) is int and -MAX_SAFE < v < MAX_SAFE:
+                            v = v + delta
+                        else:
+                            v = _inc_slow(v, delta)[1]
+                        env[idx] = v
+                        return v
+                    return pre_local
+
+                def post_local(env):
+                    v = env[idx]
+                    if type(v) is int and -MAX_SAFE < v < MAX_SAFE:
+                        env[idx] = v + delta
+                        return v
+                    old, new = _inc_slow(v, delta)
+                    env[idx] = new
+                    return old
+                return post_local
+
+            def upd_ident(env):
+                old, new = _inc_slow(get(env), delta)
+                put(env, new)
+                return new if prefix else old
+            return upd_ident
+        if arg.type == "MemberExpression":
+            objf, keyf = self.member_parts(arg)
+            strict = self.strict
+
+            def upd_member(env):
+                o = objf(env)
+                k = keyf(env)
+                if type(k) is not str:
+                    k = to_property_key(k)
+                old, new = _inc_slow(member_get(o, k), delta)
+                member_set(o, k, new, strict)
+                return new if prefix else old
+            return upd_member
+        raise self.err("Invalid left-hand side expression in postfix operation", node)
+
+    def member_parts(self, node):
+        """(object closure, key closure) of a member expression; super.x gets the this value."""
+        if node.object.type == "Super":
+            raise self.err("'super' keyword unexpected here", node)
+        objf = self.expr(node.object)
+        if node.computed:
+            kf = self.expr(node.property)
+        else:
+            k = node.property.name
+            def kf(env):
+                return k
+        return objf, kf
+
+    def e_BinaryExpression(self, node):
+        op = node.operator
+        if op in ("<", ">", "<=", ">=", "===", "!==", "==", "!="):
+            return self.compare(node)
+        a = self.expr(node.left)
+        b = self.expr(node.right)
+        _pos = self.pos(node)
+        if op == "+":
+            rl = node.right
+            if rl.type == "Literal" and type(rl.value) is int and not isinstance(rl.value, bool):
+                c = num(rl.value)
+
+                def add_const(env):
+                    x = a(env)
+                    if type(x) is int:
+                        r = x + c
+                        if -MAX_SAFE <= r <= MAX_SAFE:
+                            return r
+                        return float(r)
+                    if type(x) is float:
+                        return x + c
+                    return slow_add(x, c)
+                return add_const
+
+            def add(env):
+                x = a(env)
+                y = b(env)
+                tx = type(x)
+                ty = type(y)
+                if tx is int and ty is int:
+                    r = x + y
+                    if -MAX_SAFE <= r <= MAX_SAFE:
+                        return r
+                    return float(r)
+                if tx is str and ty is str:
+                    if len(x) + len(y) < 100_000:
+                        return x + y
+                    return str_concat(x, y)
+                if (tx is float or tx is int) and (ty is float or ty is int):
+                    return x + y
+                return slow_add(x, y)
+            return add
+        if op == "-":
+            def sub(env):
+                x = a(env)
+                y = b(env)
+                if type(x) is int and type(y) is int:
+                    r = x - y
+                    if -MAX_SAFE <= r <= MAX_SAFE:
+                        return r
+                    return float(r)
+                if (type(x) is float or type(x) is int) and (type(y) is float or type(y) is int):
+                    return x - y
+                return numeric_binop("-", x, y)
+            return sub
+        if op == "*":
+            def mul(env):
+                x = a(env)
+                y = b(env)
+                tx = type(x)
+                ty = type(y)
+                if tx is float and (ty is float or ty is int):
+                    return x * y
+                if tx is int and ty is float:
+                    return x * y
+                if tx is int and ty is int:
+                    return js_mul(x, y)
+                return numeric_binop("*", x, y)
+            return mul
+        if op == "/":
+            def div(env):
+                x = a(env)
+                y = b(env)
+                if (type(x) is float or type(x) is int) and (type(y) is float or type(y) is int) and y:
+                    return x / y
+                return numeric_binop("/", x, y)
+            return div
+        if op == "%":
+            def mod(env):
+                x = a(env)
+                y = b(env)
+                if type(x) is int and type(y) is int and x >= 0 and y > 0:
+                    return x % y
+                return numeric_binop("%", x, y)
+            return mod
+        if op in ("&", "|", "^"):
+            pyop = {"&": int.__and__, "|": int.__or__, "^": int.__xor__}[op]
+
+            def bitop(env):
+                x = a(env)
+                y = b(env)
+                if type(x) is int and type(y) is int and -2147483648 <= x <= 2147483647 \
+                        and -2147483648 <= y <= 2147483647:
+                    return pyop(x, y)
+                return numeric_binop(op, x, y)
+            return bitop
+        if op in ("<<", ">>", ">>>", "**"):
+            if op == ">>":
+                def sar(env):
+                    x = a(env)
+                    y = b(env)
+                    if type(x) is int and type(y) is int and -2147483648 <= x <= 2147483647 and 0 <= y < 32:
+                        return x >> y
+                    return numeric_binop(">>", x, y)
+                return sar
+            if op == ">>>":
+                def shr(env):
+                    x = a(env)
+                    y = b(env)
+                    if type(x) is int and type(y) is int and 0 <= x <= 4294967295 and 0 <= y < 32:
+                        return x >> y
+                    return numeric_binop(">>>", x, y)
+                return shr
+            return lambda env: numeric_binop(op, a(env), b(env))
+        if op == "instanceof":
+            def instof(env):
+                if False:
+                    _pos  # noqa: B018
+                return instance_of(a(env), b(env))
+            return instof
+        if op == "in":
+            def in_op(env):
+                if False:
+                    _pos  # noqa: B018
+                k = a(env)
+                o = b(env)
+                if not isinstance(o, JSObject):
+                    raise type_error(f"Cannot use 'in' operator to search for '{ops.to_display_string(k) if type(k) is not JSSymbol else k.descriptive_string()}' in {ops.to_display_string(o)}")
+                return o.has_property(to_property_key(k))
+            return in_op
+        raise self.err(f"Unsupported operator {op}", node)
+
+    def compare(self, node, as_bool: bool = False):
+        op = node.operator
+        a = self.expr(node.left)
+        b = self.expr(node.right)
+        if op == "<":
+            def lt(env):
+                x = a(env)
+                y = b(env)
+                if type(x) is int and type(y) is int:
+                    return x < y
+                tx = type(x)
+                ty = type(y)
+                if (tx is float or tx is int) and (ty is float or ty is int):
+                    return x < y
+                if tx is str and ty is str:
+                    return x < y
+                r = less_than(x, y, True)
+                return r is True
+            return lt
+        if op == ">":
+            def gt(env):
+                x = a(env)
+                y = b(env)
+                if type(x) is int and type(y) is int:
+                    return x > y
+                tx = type(x)
+                ty = type(y)
+                if (tx is float or tx is int) and (ty is float or ty is int):
+                    return x > y
+                if tx is str and ty is str:
+                    return x > y
+                r = less_than(y, x, False)
+                return r is True
+            return gt
+        if op == "<=":
+            def le(env):
+                x = a(env)
+                y = b(env)
+                if type(x) is int and type(y) is int:
+                    return x <= y
+                tx = type(x)
+                ty = type(y)
+                if (tx is float or tx is int) and (ty is float or ty is int):
+                    return x <= y
+                if tx is str and ty is str:
+                    return x <= y
+                r = less_than(y, x, False)
+                return r is False
+            return le
+        if op == ">=":
+            def ge(env):
+                x = a(env)
+                y = b(env)
+                if type(x) is int and type(y) is int:
+                    return x >= y
+                tx = type(x)
+                ty = type(y)
+                if (tx is float or tx is int) and (ty is float or ty is int):
+                    return x >= y
+                if tx is str and ty is str:
+                    return x >= y
+                r = less_than(x, y, True)
+                return r is False
+            return ge
+        if op in ("===", "!=="):
+            neg = op == "!=="
+
+            def seq(env):
+                x = a(env)
+                y = b(env)
+                tx = type(x)
+                if tx is type(y) and (tx is int or tx is str):
+                    return (x == y) != neg
+                return strict_equals(x, y) != neg
+            return seq
+        neg = op == "!="
+
+        def leq(env):
+            x = a(env)
+            y = b(env)
+            tx = type(x)
+            if tx is type(y) and (tx is int or tx is str):
+                return (x == y) != neg
+            return loose_equals(x, y) != neg
+        return leq
+
+    # -- member access and calls ----------------------------------------------------------------------
+    def e_MemberExpression(self, node):
+        _pos = self.pos(node)
+        optional = getattr(node, "optional", False)
+        if node.object.type == "Super":
+            return self.super_member(node)
+        objf = self.expr(node.object)
+        in_chain = self.in_chain(node)
+        if not node.computed:
+            key = node.property.name
+            if in_chain:
+                def member_chain(env):
+                    o = objf(env)
+                    if o is SHORT:
+                        return SHORT
+                    if optional and (o is None or o is UNDEFINED):
+                        return SHORT
+                    return member_get(o, key)
+                return member_chain
+
+            def member(env):
+                if False:
+                    _pos  # noqa: B018
+                o = objf(env)
+                if type(o) is JSObject:
+                    v = o.props.get(key, MISSING)
+                    if v is not MISSING and type(v) is not Prop:
+                        return v
+                    return o.get(key, o)
+                return member_get(o, key)
+            return member
+        keyf = self.expr(node.property)
+        if in_chain:
+            def index_chain(env):
+                o = objf(env)
+                if o is SHORT:
+                    return SHORT
+                if optional and (o is None or o is UNDEFINED):
+                    return SHORT
+                return index_get(o, keyf(env))
+            return index_chain
+
+        def index(env):
+            if False:
+                _pos  # noqa: B018
+            o = objf(env)
+            k = keyf(env)
+            if type(k) is int and type(o) is JSArray:
+                arr = o.arr
+                if arr is not None and 0 <= k < len(arr):
+                    v = arr[k]
+                    if v is not HOLE:
+                        return v
+            return index_get(o, k)
+        return index
+
+    def in_chain(self, node) -> bool:
+        return getattr(node, "_in_chain", False)
+
+    def super_member(self, node):
+        home_f = self.special_get(node, "%home")
+        this_f = self.special_get(node, "%this")
+        keyf = self.expr(node.property) if node.computed else None
+        key = None if node.computed else node.property.name
+
+        def super_get(env):
+            this = this_f(env)
+            k = key if keyf is None else to_property_key(keyf(env))
+            home = home_f(env)
+            proto = home.get_prototype_of()
+            if proto is None:
+                raise type_error(f"Cannot read properties of null (reading '{ops.key_display(k)}')")
+            return proto.get(k, this)
+        return super_get
+
+    def e_ChainExpression(self, node):
+        mark_chain(node.expression)
+        f = self.expr(node.expression)
+
+        def chain(env):
+            v = f(env)
+            return UNDEFINED if v is SHORT else v
+        return chain
+
+    def callee_with_this(self, callee):
+        """A closure returning (function, this) for a callee expression."""
+        t = callee.type
+        if t == "MemberExpression":
+            if callee.object.type == "Super":
+                getf = self.super_member(callee)
+                this_f = self.special_get(callee, "%this")
+                return lambda env: (getf(env), this_f(env))
+            objf = self.expr(callee.object)
+            optional = getattr(callee, "optional", False)
+            in_chain = self.in_chain(callee)
+            if callee.computed:
+                keyf = self.expr(callee.property)
+
+                def cw_index(env):
+                    o = objf(env)
+                    if in_chain:
+                        if o is SHORT or (optional and (o is None or o is UNDEFINED)):
+                            return SHORT, None
+                    return index_get(o, keyf(env)), o
+                return cw_index
+            key = callee.property.name
+
+            def cw_member(env):
+                o = objf(env)
+                if in_chain:
+                    if o is SHORT or (optional and (o is None or o is UNDEFINED)):
+                        return SHORT, None
+                if type(o) is JSObject:
+                    v = o.props.get(key, MISSING)
+                    if v is MISSING or type(v) is Prop:
+                        v = o.get(key, o)
+                    return v, o
+                return member_get(o, key), o
+            return cw_member
+        if t == "Identifier" and callee.ref.dynamic:
+            name = callee.name
+            return lambda env: rt.dyn_get_with_this(env, name)
+        if t == "ChainExpression":
+            mark_chain(callee.expression)
+            inner = self.callee_with_this(callee.expression)
+
+            def cw_chain(env):
+                f, this = inner(env)
+                if f is SHORT:
+                    return UNDEFINED, UNDEFINED
+                return f, this
+            return cw_chain
+        f = self.expr(callee)
+        return lambda env: (f(env), UNDEFINED)
+
+    def args_maker(self, arguments):
+        if not any(a.type == "SpreadElement" for a in arguments):
+            fs = tuple(self.expr(a) for a in arguments)
+            n = len(fs)
+            if n == 0:
+                return lambda env: []
+            if n == 1:
+                a0 = fs[0]
+                return lambda env: [a0(env)]
+            if n == 2:
+                a0, a1 = fs
+                return lambda env: [a0(env), a1(env)]
+            return lambda env: [f(env) for f in fs]
+        items = tuple((a.type == "SpreadElement", self.expr(a.argument if a.type == "SpreadElement" else a))
+                      for a in arguments)
+
+        def spread_args(env):
+            out = []
+            for sp, f in items:
+                if sp:
+                    out.extend(ops.iterate_to_list(f(env)))
+                else:
+                    out.append(f(env))
+            return out
+        return spread_args
+
+    def e_CallExpression(self, node):
+        callee = node.callee
+        _pos = self.pos(node)
+        if callee.type == "Super":
+            return self.super_call(node)
+        argsf = self.args_maker(node.arguments)
+        optional = getattr(node, "optional", False)
+        in_chain = self.in_chain(node)
+        callee_text = self.callee_text(node)
+        if getattr(node, "maybe_direct_eval", False):
+            return self.direct_eval_call(node, argsf)
+        if callee.type == "Identifier" and not callee.ref.dynamic:
+            fget = self.expr(callee)
+            if in_chain:
+                def call_ident_chain(env):
+                    f = fget(env)
+                    if optional and (f is None or f is UNDEFINED):
+                        return SHORT
+                    args = argsf(env)
+                    if isinstance(f, JSFunction):
+                        return f.call(UNDEFINED, args)
+                    raise type_error(f"{callee_text} is not a function")
+                return call_ident_chain
+
+            def call_ident(env):
+                if False:
+                    _pos  # noqa: B018
+                f = fget(env)
+                args = argsf(env)
+                if isinstance(f, JSObject) and f.is_callable:
+                    return f.call(UNDEFINED, args)
+                raise type_error(f"{callee_text} is not a function")
+            return call_ident
+        cw = self.callee_with_this(callee)
+        if in_chain or callee.type == "ChainExpression":
+            def call_chain(env):
+                f, this = cw(env)
+                if f is SHORT:
+                    return SHORT
+                if optional and (f is None or f is UNDEFINED):
+                    return SHORT
+                args = argsf(env)
+                if isinstance(f, JSObject) and f.is_callable:
+                    return f.call(this, args)
+                raise type_error(f"{callee_text} is not a function")
+            return call_chain
+
+        def call_member(env):
+            if False:
+                _pos  # noqa: B018
+            f, this = cw(env)
+            args = argsf(env)
+            if isinstance(f, JSObject) and f.is_callable:
+                return f.call(this, args)
+            raise type_error(f"{callee_text} is not a function")
+        return call_member
+
+    def direct_eval_call(self, node, argsf):
+        fget = self.expr(node.callee)
+        scope = self.scope
+        strict = self.strict
+        _pos = self.pos(node)
+        callee_text = self.text(node.callee)
+        fcode = self.fn_code
+
+        def eval_call(env):
+            if False:
+                _pos  # noqa: B018
+            f = fget(env)
+            args = argsf(env)
+            realm = A.realm
+            if f is getattr(realm, "eval_fn", None):
+                if not args:
+                    return UNDEFINED
+                from .api import perform_eval
+
+                return perform_eval(args[0], realm, strict, env, scope, fcode)
+            if isinstance(f, JSObject) and f.is_callable:
+                return f.call(UNDEFINED, args)
+            raise type_error(f"{callee_text} is not a function")
+        return eval_call
+
+    def super_call(self, node):
+        argsf = self.args_maker(node.arguments)
+        func_f = self.special_get(node, "%func")
+        nt_f = self.special_get(node, "%newtarget")
+        this_set = self.special_setter(node, "%this")
+        this_get_raw = self.special_raw(node, "%this")
+        _pos = self.pos(node)
+
+        def super_call(env):
+            if False:
+                _pos  # noqa: B018
+            func = func_f(env)
+            nt = nt_f(env)
+            parent = func.get_prototype_of()
+            args = argsf(env)
+            if not ops.is_constructor(parent):
+                raise type_error("Super constructor is not a constructor")
+            result = parent.construct(args, nt)
+            if this_get_raw(env) is not UNINIT:
+                raise reference_error("Super constructor may only be called once")
+            this_set(env, result)
+            fields = getattr(func, "code", None)
+            if fields is not None and fields.fields is not None:
+                fields.fields(result, func)
+            return result
+        return super_call
+
+    def special_raw(self, node, name: str):
+        ref = node.srefs[name]
+        b = ref.binding
+        if b is None:
+            def draw(env):
+                r = rt.dyn_find(env, name)
+                return UNDEFINED if r is None else r[0][r[1]]
+            return draw
+        saved = self.scope
+        self.scope = ref.scope
+        hops = self.hops_to(b.env_scope)
+        self.scope = saved
+        return self.env_getter(hops, b.index, False, name)
+
+    def e_NewExpression(self, node):
+        ctor_f = self.expr(node.callee)
+        argsf = self.args_maker(node.arguments)
+        _pos = self.pos(node)
+        text = self.text(node.callee)
+
+        def new(env):
+            if False:
+                _pos  # noqa: B018
+            c = ctor_f(env)
+            args = argsf(env)
+            if isinstance(c, JSFunction) and c.is_constructor:
+                return c.construct(args, c)
+            raise type_error(f"{text} is not a constructor")
+        return new
+
+    def e_SpreadElement(self, node):
+        raise self.err("Unexpected spread", node)
+
+    def e_YieldExpression(self, node):
+        raise self.err("Generators are not supported yet", node)
+
+    def e_AwaitExpression(self, node):
+        raise self.err("async functions are not supported yet", node)
+
+    # -- assignment -----------------------------------------------------------------------------------
+    def check_assign_target(self, node) -> None:
+        if node.type == "Identifier" and self.strict and node.name in ("eval", "arguments"):
+            raise self.err("Unexpected eval or arguments in strict mode", node)
+
+    def e_AssignmentExpression(self, node):
+        op = node.operator
+        left = node.left
+        _pos = self.pos(node)
+        if op == "=":
+            if left.type in ("ObjectPattern", "ArrayPattern"):
+                rhs = self.expr(node.right)
+                bind = self.pattern(left, "assign")
+
+                def destructure(env):
+                    v = rhs(env)
+                    bind(env, v)
+                    return v
+                return destructure
+            if left.type == "Identifier":
+                self.check_assign_target(left)
+                rhs = self.expr(node.right)
+                anon = is_anonymous_fn(node.right)
+                name = left.name
+                ref = left.ref
+                b = ref.binding
+                if not ref.dynamic and b is not None and not b.is_const and not ref.tdz and not anon:
+                    hops = ref.hops()
+                    idx = b.index
+                    if hops == 0:
+                        def assign_local(env):
+                            v = env[idx] = rhs(env)
+                            return v
+                        return assign_local
+                    if hops == 1:
+                        def assign_up1(env):
+                            v = env[0][idx] = rhs(env)
+                            return v
+                        return assign_up1
+                put = self.ident_set(left)
+                if ref.dynamic or b is None:
+                    # the reference is resolved before the right-hand side is evaluated
+                    strict = self.strict
+                    if ref.dynamic:
+                        def assign_dyn(env):
+                            found = rt.dyn_find(env, name)
+                            v = rhs(env)
+                            if anon:
+                                set_function_name(v, name)
+                            if found is not None and found[1] is None:
+                                o = found[0]
+                                if not o.set(name, v, o) and strict:
+                                    raise type_error(f"Cannot assign to read only property '{name}' of object")
+                                return v
+                            put(env, v)
+                            return v
+                        return assign_dyn
+                    if strict:
+                        def assign_global_strict(env):
+                            if False:
+                                _pos  # noqa: B018
+                            exists = rt.global_has(name)
+                            v = rhs(env)
+                            if anon:
+                                set_function_name(v, name)
+                            if not exists and not rt.global_has(name):
+                                raise reference_error(f"{name} is not defined")
+                            rt.global_set(name, v, False) if exists else put(env, v)
+                            return v
+                        return assign_global_strict
+
+                def assign_ident(env):
+                    if False:
+                        _pos  # noqa: B018
+                    v = rhs(env)
+                    if anon:
+                        set_function_name(v, name)
+                    put(env, v)
+                    return v
+                return assign_ident
+            if left.type == "MemberExpression":
+                return self.assign_member(left, self.expr(node.right))
+            raise self.err("Invalid left-hand side in assignment", node)
+        # compound and logical assignment
+        binop = op[:-1]
+        if left.type == "Identifier":
+            self.check_assign_target(left)
+            get = self.ident_get(left)
+            put = self.ident_set(left)
+            rhs = self.expr(node.right)
+            anon = is_anonymous_fn(node.right)
+            name = left.name
+            if binop in ("&&", "||", "??"):
+                def logical_assign_ident(env):
+                    v = get(env)
+                    if binop == "&&":
+                        if not to_boolean(v):
+                            return v
+                    elif binop == "||":
+                        if to_boolean(v):
+                            return v
+                    elif not (v is None or v is UNDEFINED):
+                        return v
+                    r = rhs(env)
+                    if anon:
+                        set_function_name(r, name)
+                    put(env, r)
+                    return r
+                return logical_assign_ident
+            ref = left.ref
+            b = ref.binding
+            if binop == "+" and not ref.dynamic and b is not None and ref.hops() == 0 and not ref.tdz \
+                    and not b.is_const:
+                idx = b.index
+
+                def add_assign_local(env):
+                    x = env[idx]
+                    y = rhs(env)
+                    if type(x) is int and type(y) is int:
+                        r = x + y
+                        if not -MAX_SAFE <= r <= MAX_SAFE:
+                            r = float(r)
+                    elif type(x) is str and type(y) is str:
+                        r = x + y if len(x) + len(y) < 100_000 else str_concat(x, y)
+                    else:
+                        r = apply_binop("+", x, y)
+                    env[idx] = r
+                    return r
+                return add_assign_local
+
+            def compound_ident(env):
+                if False:
+                    _pos  # noqa: B018
+                r = apply_binop(binop, get(env), rhs(env))
+                put(env, r)
+                return r
+            return compound_ident
+        if left.type == "MemberExpression":
+            if left.object.type == "Super":
+                raise self.err("compound assignment to super properties is not supported", node)
+            objf, keyf = self.member_parts(left)
+            rhs = self.expr(node.right)
+            strict = self.strict
+            if binop in ("&&", "||", "??"):
+                def logical_assign_member(env):
+                    o = objf(env)
+                    k = to_key_fast(keyf(env))
+                    v = member_get(o, k)
+                    if binop == "&&":
+                        if not to_boolean(v):
+                            return v
+                    elif binop == "||":
+                        if to_boolean(v):
+                            return v
+                    elif not (v is None or v is UNDEFINED):
+                        return v
+                    r = rhs(env)
+                    member_set(o, k, r, strict)
+                    return r
+                return logical_assign_member
+
+            def compound_member(env):
+                if False:
+                    _pos  # noqa: B018
+                o = objf(env)
+                k = keyf(env)
+                if o is None or o is UNDEFINED:
+                    member_get(o, to_key_fast(k))
+                k = to_key_fast(k)
+                r = apply_binop(binop, member_get(o, k), rhs(env))
+                member_set(o, k, r, strict)
+                return r
+            return compound_member
+        raise self.err("Invalid left-hand side in assignment", node)
+
+    def assign_member(self, left, rhs):
+        strict = self.strict
+        _pos = self.pos(left)
+        if left.object.type == "Super":
+            home_f = self.special_get(left, "%home")
+            this_f = self.special_get(left, "%this")
+            keyf = self.expr(left.property) if left.computed else None
+            key = None if left.computed else left.property.name
+
+            def super_assign(env):
+                this = this_f(env)
+                k = key if keyf is None else to_property_key(keyf(env))
+                v = rhs(env)
+                proto = home_f(env).get_prototype_of()
+                if proto is None:
+                    raise type_error("Cannot set properties of null")
+                ok = proto.set(k, v, this)
+                if not ok and strict:
+                    raise type_error(f"Cannot assign to read only property '{ops.key_display(k)}' of object")
+                return v
+            return super_assign
+        objf = self.expr(left.object)
+        if not left.computed:
+            key = left.property.name
+
+            def assign_prop(env):
+                if False:
+                    _pos  # noqa: B018
+                o = objf(env)
+                v = rhs(env)
+                if type(o) is JSObject:
+                    props = o.props
+                    cur = props.get(key, MISSING)
+                    if cur is not MISSING and type(cur) is not Prop:
+                        props[key] = v
+                        return v
+                member_set(o, key, v, strict)
+                return v
+            return assign_prop
+        keyf = self.expr(left.property)
+
+        def assign_index(env):
+            if False:
+                _pos  # noqa: B018
+            o = objf(env)
+            k = keyf(env)
+            if type(k) is not int:
+                if o is None or o is UNDEFINED:
+                    v = rhs(env)
+                    index_set(o, k, v, strict)
+                k = to_key_fast(k)
+            v = rhs(env)
+            if type(k) is int and type(o) is JSArray and k >= 0:
+                arr = o.arr
+                if arr is not None and k < len(arr) and arr[k] is not HOLE:
+                    arr[k] = v
+                    return v
+            index_set(o, k, v, strict)
+            return v
+        return assign_index
+
+    # -- patterns (destructuring) ---------------------------------------------------------------------
+    def pattern(self, node, mode: str):
+        """A closure ``bind(env, value)``. mode: 'assign' (PutValue), 'init' (initialise bindings),
+        'var' (var declarations: PutValue on the var binding)."""
+        t = node.type
+        if t == "Identifier":
+            if mode == "assign":
+                self.check_assign_target(node)
+            put = self.ident_set(node, init=(mode == "init"))
+            return put
+        if t == "MemberExpression":
+            if mode != "assign":
+                raise self.err("Illegal property in declaration context", node)
+            objf, keyf = (None, None)
+            strict = self.strict
+            if node.object.type == "Super":
+                home_f = self.special_get(node, "%home")
+                this_f = self.special_get(node, "%this")
+                kf = self.expr(node.property) if node.computed else (lambda env, k=node.property.name: k)
+
+                def bind_super(env, v):
+                    k = to_property_key(kf(env))
+                    home_f(env).get_prototype_of().set(k, v, this_f(env))
+                return bind_super
+            objf, keyf = self.member_parts(node)
+
+            def bind_member(env, v):
+                member_set(objf(env), to_key_fast(keyf(env)), v, strict)
+            return bind_member
+        if t == "AssignmentPattern":
+            inner = self.pattern(node.left, mode)
+            default = self.expr(node.right)
+            anon = is_anonymous_fn(node.right) and node.left.type == "Identifier"
+            name = node.left.name if node.left.type == "Identifier" else None
+
+            def bind_default(env, v):
+                if v is UNDEFINED:
+                    v = default(env)
+                    if anon:
+                        set_function_name(v, name)
+                inner(env, v)
+            return bind_default
+        if t == "ObjectPattern":
+            return self.object_pattern(node, mode)
+        if t == "ArrayPattern":
+            return self.array_pattern(node, mode)
+        raise self.err("Invalid destructuring target", node)
+
+    def target_then_value(self, node, mode: str):
+        """For assignment patterns, a member target is evaluated before the value is fetched:
+        returns (prepare(env) -> state, bind(env, state, value))."""
+        return None
+
+    def object_pattern(self, node, mode: str):
+        steps = []
+        rest = None
+        for prop in node.properties:
+            if prop.type == "RestElement":
+                rest = self.pattern(prop.argument, mode)
+                continue
+            if prop.computed:
+                keyf = self.expr(prop.key)
+                key = None
+            else:
+                key = self.static_key(prop.key)
+                keyf = None
+            steps.append((key, keyf, self.pattern(prop.value, mode)))
+        steps_t = tuple(steps)
+        _pos = self.pos(node)
+
+        def bind_object(env, v):
+            if False:
+                _pos  # noqa: B018
+            if v is None or v is UNDEFINED:
+                raise type_error(f"Cannot destructure '{ops.to_display_string(v)}' as it is "
+                                 f"{'null' if v is None else 'undefined'}.")
+            used = [] if rest is not None else None
+            for key, keyf, bind in steps_t:
+                k = key if keyf is None else to_property_key(keyf(env))
+                if used is not None:
+                    used.append(k)
+                bind(env, member_get(v, k))
+            if rest is not None:
+                o = JSObject(A.realm.ObjectPrototype)
+                copy_data_properties(o, v, set(used))
+                rest(env, o)
+        return bind_object
+
+    def array_pattern(self, node, mode: str):
+        elems = []
+        for el in node.elements:
+            if el is None:
+                elems.append(None)
+            elif el.type == "RestElement":
+                elems.append(("rest", self.pattern(el.argument, mode)))
+            else:
+                elems.append(self.pattern(el, mode))
+        elems_t = tuple(elems)
+        _pos = self.pos(node)
+
+        def bind_array(env, v):
+            if False:
+                _pos  # noqa: B018
+            rec = ops.get_iterator(v)
+            try:
+                for el in elems_t:
+                    if el is None:
+                        if not rec.done:
+                            ops.iterator_step(rec)
+                        continue
+                    if type(el) is tuple:
+                        items = []
+                        while not rec.done:
+                            x = ops.iterator_step(rec)
+                            if x is MISSING:
+                                break
+                            items.append(x)
+                        el[1](env, JSArray(A.realm.ArrayPrototype, items))
+                        continue
+                    x = UNDEFINED
+                    if not rec.done:
+                        x = ops.iterator_step(rec)
+                        if x is MISSING:
+                            x = UNDEFINED
+                    el(env, x)
+            except JSThrow as e:
+                if not rec.done:
+                    ops.iterator_close(rec, e)
+                raise
+            if not rec.done:
+                ops.iterator_close(rec)
+        return bind_array
+
+    # -- functions ------------------------------------------------------------------------------------
+    def function_maker(self, node, method: bool = False, kind: str = "normal", class_ctor=None,
+                       home_needed: bool = False):
+        """Compile a function node; returns ``maker(env, home) -> JSCompiledFunction``."""
+        code = self.compile_function(node, method=method, kind=kind, class_ctor=class_ctor)
+        is_arrow = node.type == "ArrowFunctionExpression"
+
+        def make(env, home):
+            realm = A.realm
+            f = JSCompiledFunction(code, env, realm)
+            if home is not None:
+                f.home = home
+            return f
+        make.code = code
+        return make
+
+    def compile_function(self, node, method: bool = False, kind: str = "normal", class_ctor=None) -> FunctionCode:
+        scope: Scope = node.scope
+        code = FunctionCode()
+        code.filename = self.filename
+        code.line, code.column = node._line, node._column + 1
+        code.strict = scope.strict
+        code.is_arrow = node.type == "ArrowFunctionExpression"
+        code.generator = bool(getattr(node, "generator", False))
+        code.is_async = bool(getattr(node, "isAsync", False))
+        if code.generator or code.is_async:
+            raise self.err("generators and async functions are not supported yet", node)
+        code.source_text = self.source[node._start:node._end] if class_ctor is None else class_ctor
+        code.name = node.id.name if getattr(node, "id", None) is not None else ""
+        if code.strict and code.name in ("eval", "arguments") and node.type != "ArrowFunctionExpression":
+            raise self.err("Unexpected eval or arguments in strict mode", node)
+        # length: params before the first default/rest
+        n = 0
+        for p in node.params:
+            if p.type in ("AssignmentPattern", "RestElement"):
+                break
+            n += 1
+        code.length = n
+        if code.strict:
+            for name in scope.param_names:
+                if name in ("eval", "arguments"):
+                    raise self.err("Unexpected eval or arguments in strict mode", node)
+        is_ctor_kind = kind == "normal" and not code.is_arrow and not method
+        code.is_ctor = is_ctor_kind or kind == "classctor"
+        code.has_prototype = is_ctor_kind
+        code.is_class_ctor = kind == "classctor"
+        code.derived = scope.derived
+        if code.is_class_ctor:
+            for name in ("%this", "%newtarget", "%func"):
+                if name not in scope.bindings:
+                    b = scope.declare(name, "special")
+                    b.index = scope.add_slot(name)
+                    b.env_scope = scope
+        b = scope.bindings
+        code.this_idx = b["%this"].index if "%this" in b else 0
+        code.newtarget_idx = b["%newtarget"].index if "%newtarget" in b else 0
+        code.home_idx = b["%home"].index if "%home" in b else 0
+        code.func_idx = b["%func"].index if "%func" in b else 0
+        args_b = b.get("arguments")
+        if args_b is not None and args_b.kind == "arguments" and (scope.uses_arguments or args_b.captured):
+            code.args_idx = args_b.index
+        code.mapped = not code.strict and scope.has_simple_params
+        # the env template: params/vars undefined, lexical bindings in TDZ
+        template = [None, scope] + [UNDEFINED] * (scope.size - 2)
+        for bb in scope.bindings.values():
+            pass
+        self._mark_tdz_slots(scope, template)
+        code.template = template
+        pnames = scope.param_names
+        simple = scope.has_simple_params and len(set(pnames)) == len(pnames)
+        code.simple = simple
+        code.nparams = len(pnames) if simple else 0
+        code.param_slots = [scope.bindings[nm].index for nm in pnames] if scope.has_simple_params else []
+        if scope.has_simple_params and len(set(pnames)) != len(pnames):
+            # duplicate names: later ones win, and only the last index is mapped
+            slots = code.param_slots
+            seen = {}
+            for i, nm in enumerate(pnames):
+                if nm in seen:
+                    slots[seen[nm]] = None
+                seen[nm] = i
+        saved = (self.scope, self.targets, self.pending_labels, self.cv_ref, self.fn_code)
+        self.scope = scope
+        self.targets = []
+        self.pending_labels = []
+        self.cv_ref = None
+        self.fn_code = code
+        try:
+            if not simple:
+                code.bind_params = self.param_binder(node, scope)
+            # named function expression: the name binding
+            if node.type == "FunctionExpression" and node.id is not None:
+                cb = scope.bindings.get(node.id.name)
+                if cb is not None and cb.kind == "callee":
+                    code.callee_idx = cb.index
+                    if not code.func_idx:
+                        fb = scope.declare("%func", "special")
+                        fb.index = scope.add_slot("%func")
+                        fb.env_scope = scope
+                        code.template.append(UNDEFINED)
+                        code.func_idx = fb.index
+            code.funcs = [(scope.bindings[f.id.name].index, None, self.function_maker(f))
+                          for f in dedupe_funcs(scope.funcs)]
+            if node.type == "ArrowFunctionExpression" and getattr(node, "expression", False):
+                body_f = self.expr(node.body)
+                code.body = body_f
+            else:
+                stmts = node.body.body
+                body = self.stmt_list(stmts)
+                code.body = function_body(body, stmts)
+            if code.callee_idx:
+                inner = code.body
+                cidx, fidx = code.callee_idx, code.func_idx
+
+                def with_callee(env, inner=inner):
+                    env[cidx] = env[fidx]
+                    return inner(env)
+                code.body = with_callee
+            if len(code.template) < scope.size:
+                code.template.extend([UNDEFINED] * (scope.size - len(code.template)))
+        finally:
+            self.scope, self.targets, self.pending_labels, self.cv_ref, self.fn_code = saved
+        return code
+
+    def _mark_tdz_slots(self, fscope: Scope, template: list) -> None:
+        """Lexical bindings hoisted into this function's env start in the TDZ."""
+        stack = [fscope]
+        while stack:
+            s = stack.pop()
+            for bnd in s.bindings.values():
+                if bnd.env_scope is fscope and bnd.kind in LEXICAL and bnd.index < len(template):
+                    template[bnd.index] = UNINIT
+            for c in s.children:
+                if c.func is fscope:
+                    stack.append(c)
+
+    def param_binder(self, node, scope: Scope):
+        binders = []
+        for p in node.params:
+            if p.type == "RestElement":
+                binders.append(("rest", self.pattern(p.argument, "init")))
+            else:
+                binders.append(("one", self.pattern(p, "init")))
+        # parameters are in TDZ until bound when there are expressions
+        tdz_slots = [scope.bindings[n].index for n in scope.param_names]
+        binders_t = tuple(binders)
+
+        def bind_params(env, args):
+            for i in tdz_slots:
+                env[i] = UNINIT
+            n = len(args)
+            for i, (kind, bind) in enumerate(binders_t):
+                if kind == "rest":
+                    bind(env, JSArray(A.realm.ArrayPrototype, list(args[i:])))
+                else:
+                    bind(env, args[i] if i < n else UNDEFINED)
+        return bind_params
+
+    # -- classes --------------------------------------------------------------------------------------
+    def class_def(self, node):
+        cscope: Scope = node.scope
+        saved = self.scope
+        self.scope = cscope
+        try:
+            return self._class_def(node, cscope)
+        finally:
+            self.scope = saved
+
+    def _class_def(self, node, cscope: Scope):
+        name = node.id.name if node.id is not None else ""
+        heritage = self.expr(node.superClass) if node.superClass is not None else None
+        ctor_node = None
+        members = []
+        for m in node.body.body:
+            if m.kind == "constructor" and not m.static and not m.computed:
+                if ctor_node is not None:
+                    raise self.err("A class may only have one constructor", m)
+                ctor_node = m
+                continue
+            if not m.computed and m.static and self.static_key(m.key) == "prototype":
+                raise self.err("Classes may not have a static property named 'prototype'", m)
+            if not m.computed and not m.static and self.static_key(m.key) == "constructor":
+                raise self.err("Class constructor may not be an accessor", m)
+            key = None if m.computed else self.static_key(m.key)
+            keyf = self.expr(m.key) if m.computed else None
+            maker = self.function_maker(m.value, method=True, kind=m.kind)
+            members.append((m.static, m.kind, key, keyf, maker))
+        src = self.source[node._start:node._end]
+        derived = node.superClass is not None
+        if ctor_node is not None:
+            ctor_maker = self.function_maker(ctor_node.value, method=True, kind="classctor", class_ctor=src)
+            ctor_code = ctor_maker.code
+        else:
+            ctor_code = default_ctor_code(name, derived, src, self.filename)
+            ctor_maker = None
+        ctor_code.name = name
+        members_t = tuple(members)
+        name_binding = cscope.bindings.get(name) if name else None
+        name_set = None
+        if name_binding is not None:
+            hops = self.hops_to(name_binding.env_scope)
+            idx = name_binding.index
+            up = self.env_of(hops)
+
+            def name_set(env, v):
+                up(env)[idx] = v
+        has_env = cscope.has_env
+        _pos = self.pos(node)
+
+        def make_class(env):
+            if False:
+                _pos  # noqa: B018
+            realm = A.realm
+            if has_env:
+                cenv = [env, cscope] + [UNINIT] * (cscope.size - 2)
+            else:
+                cenv = env
+                if name_binding is not None:
+                    name_set(cenv, UNINIT)
+            if heritage is None:
+                proto_parent = realm.ObjectPrototype
+                ctor_parent = realm.FunctionPrototype
+            else:
+                sup = heritage(cenv)
+                if sup is None:
+                    proto_parent = None
+                    ctor_parent = realm.FunctionPrototype
+                elif not ops.is_constructor(sup):
+                    raise type_error(f"Class extends value {ops.to_display_string(sup) if not isinstance(sup, JSObject) else '#<Object>'} is not a constructor or null")
+                else:
+                    proto_parent = sup.get("prototype")
+                    if proto_parent is not None and not isinstance(proto_parent, JSObject):
+                        raise type_error("Class extends value does not have valid prototype property")
+                    ctor_parent = sup
+            proto = JSObject(proto_parent)
+            if ctor_maker is not None:
+                F = ctor_maker(cenv, proto)
+            else:
+                F = JSCompiledFunction(ctor_code, cenv, realm)
+                F.home = proto
+            F.proto = ctor_parent
+            F.props["prototype"] = Prop(proto, 0)
+            proto.props["constructor"] = Prop(F, W | C)
+            for static, kind, key, keyf, maker in members_t:
+                target = F if static else proto
+                k = key if keyf is None else to_property_key(keyf(cenv))
+                f = maker(cenv, target)
+                if kind == "method":
+                    set_function_name(f, k)
+                    ops.define_property_or_throw(target, k, Desc(value=f, writable=True, enumerable=False,
+                                                                 configurable=True))
+                elif kind == "get":
+                    set_function_name(f, k, "get")
+                    ops.define_property_or_throw(target, k, Desc(get=f, enumerable=False, configurable=True))
+                else:
+                    set_function_name(f, k, "set")
+                    ops.define_property_or_throw(target, k, Desc(set=f, enumerable=False, configurable=True))
+            if name_binding is not None:
+                name_set(cenv, F)
+            return F
+        return make_class
+
+    # -- statements -----------------------------------------------------------------------------------
+    def stmt_list(self, stmts):
+        fs = []
+        for st in stmts:
+            f = self.stmt(st)
+            if f is not None:
+                fs.append(f)
+        return run_list(fs)
+
+    def stmt(self, node):
+        m = getattr(self, "s_" + node.type, None)
+        if m is None:
+            raise self.err(f"Unsupported statement: {node.type}", node)
+        return m(node)
+
+    def cv_store(self):
+        """Completion-value store for script/eval code, or None."""
+        return self.cv_ref
+
+    def s_ExpressionStatement(self, node):
+        f = self.expr(node.expression)
+        _pos = self.pos(node)
+        cv = self.cv_ref
+        if cv is not None:
+            up = self.env_of(self.hops_to(cv[0]))
+            idx = cv[1]
+
+            def expr_stmt_cv(env):
+                if False:
+                    _pos  # noqa: B018
+                up(env)[idx] = f(env)
+            return expr_stmt_cv
+
+        def expr_stmt(env):
+            if False:
+                _pos  # noqa: B018
+            f(env)
+        return expr_stmt
+
+    def cv_reset(self, inner):
+        """UpdateEmpty(stmt, undefined) approximation for statements that produce values."""
+        cv = self.cv_ref
+        if cv is None:
+            return inner
+        up = self.env_of(self.hops_to(cv[0]))
+        idx = cv[1]
+
+        def with_reset(env):
+            up(env)[idx] = UNDEFINED
+            return inner(env)
+        return with_reset
+
+    def s_EmptyStatement(self, node):
+        return None
+
+    def s_DebuggerStatement(self, node):
+        return None
+
+    def s_VariableDeclaration(self, node):
+        kind = node.kind
+        fs = []
+        for d in node.declarations:
+            if kind == "const" and d.init is None:
+                raise self.err("Missing initializer in const declaration", d)
+            if d.id.type == "Identifier":
+                if self.strict and d.id.name in ("eval", "arguments"):
+                    raise self.err("Unexpected eval or arguments in strict mode", d)
+                if d.init is None:
+                    if kind == "var":
+                        continue
+                    put = self.ident_set(d.id, init=True)
+                    fs.append(lambda env, put=put: put(env, UNDEFINED))
+                    continue
+                init = self.expr(d.init)
+                anon = is_anonymous_fn(d.init)
+                name = d.id.name
+                if kind == "var":
+                    if d.id.ref.dynamic or d.id.ref.binding is None:
+                        put = self.ident_set(d.id, init=False)
+                        if d.id.ref.binding is None and not d.id.ref.dynamic:
+                            # var at global level: the property exists (made at instantiation)
+                            put = self.ident_set(d.id, init=False)
+                    else:
+                        put = self.ident_set(d.id, init=True)
+                else:
+                    put = self.ident_set(d.id, init=True)
+                ref = d.id.ref
+                b = ref.binding
+                if not anon and b is not None and not ref.dynamic:
+                    hops = ref.hops()
+                    idx = b.index
+                    if hops == 0:
+                        def decl_local(env, init=init, idx=idx):
+                            env[idx] = init(env)
+                        fs.append(decl_local)
+                        continue
+
+                def decl(env, init=init, put=put, anon=anon, name=name):
+                    v = init(env)
+                    if anon:
+                        set_function_name(v, name)
+                    put(env, v)
+                fs.append(decl)
+            else:
+                if d.init is None:
+                    raise self.err("Missing initializer in destructuring declaration", d)
+                init = self.expr(d.init)
+                bind = self.pattern(d.id, "init" if kind != "var" else "var")
+
+                def decl_pattern(env, init=init, bind=bind):
+                    bind(env, init(env))
+                fs.append(decl_pattern)
+        if not fs:
+            return None
+        return run_list([_as_stmt(f) for f in fs])
+
+    def s_FunctionDeclaration(self, node):
+        # instantiated at scope entry; Annex B copies the block binding to the var binding here
+        if getattr(node, "annexb", False) and not self.strict:
+            fscope = self.scope.func
+            name = node.id.name
+            blk = self.scope.bindings.get(name)
+            if blk is None or blk.kind != "lexfunc":
+                return None
+            getf = self.env_getter(self.hops_to(blk.env_scope), blk.index, False, name)
+            vb = fscope.bindings.get(name)
+            if fscope.kind == "function" and vb is not None:
+                saved = self.scope
+                setf_hops = self.hops_to(vb.env_scope)
+                up = self.env_of(setf_hops)
+                idx = vb.index
+
+                def annexb_copy(env):
+                    up(env)[idx] = getf(env)
+                return annexb_copy
+            if fscope.kind in ("script", "eval"):
+                def annexb_global(env):
+                    v = getf(env)
+                    r = rt.dyn_find(env[0], name) if fscope.kind == "eval" else None
+                    if r is not None and r[1] is not None:
+                        r[0][r[1]] = v
+                    else:
+                        rt.global_set(name, v, False)
+                return annexb_global
+        return None
+
+    def s_ClassDeclaration(self, node):
+        mk = self.class_def(node)
+        put = self.ident_set(node.id, init=True)
+
+        def class_decl(env):
+            put(env, mk(env))
+        return class_decl
+
+    def s_ReturnStatement(self, node):
+        if self.fn_code is None:
+            raise self.err("Illegal return statement", node)
+        if node.argument is None:
+            ret = Completion(RETURN, UNDEFINED)
+            return lambda env: ret
+        f = self.expr(node.argument)
+        _pos = self.pos(node)
+
+        def ret_stmt(env):
+            if False:
+                _pos  # noqa: B018
+            return Completion(RETURN, f(env))
+        return ret_stmt
+
+    def s_ThrowStatement(self, node):
+        f = self.expr(node.argument)
+        _pos = self.pos(node)
+
+        def throw(env):
+            if False:
+                _pos  # noqa: B018
+            raise JSThrow(f(env))
+        return throw
+
+    def s_IfStatement(self, node):
+        t = self.test_expr(node.test)
+        a = self.sub_stmt(node.consequent) or (lambda env: None)
+        b = self.sub_stmt(node.alternate) if node.alternate is not None else None
+        if b is None:
+            def if_(env):
+                if t(env):
+                    return a(env)
+                return None
+            return self.cv_reset(if_)
+
+        def if_else(env):
+            if t(env):
+                return a(env)
+            return b(env)
+        return self.cv_reset(if_else)
+
+    def sub_stmt(self, node):
+        """A statement in a sub-statement position."""
+        if node.type == "FunctionDeclaration":
+            if self.strict:
+                raise self.err("In strict mode code, functions can only be declared at top level or inside a block.", node)
+            s = node.block_scope
+            with self.with_scope(s):
+                body = self.stmt(node)
+                return self.block_entry(s, body)
+        if node.type in ("ClassDeclaration",) or (node.type == "VariableDeclaration" and node.kind != "var"):
+            raise self.err("Lexical declaration cannot appear in a single-statement context", node)
+        if node.type == "LabeledStatement":
+            inner = node.body
+            while inner.type == "LabeledStatement":
+                inner = inner.body
+            if inner.type == "FunctionDeclaration":
+                raise self.err("In strict mode code, functions can only be declared at top level or inside a block.", node)
+        return self.stmt(node)
+
+    def block_enter(self, s: Scope):
+        """A closure ``enter(env) -> env`` for entering block scope ``s`` (env creation, TDZ reset,
+        function instantiation), or None when entering needs no work."""
+        saved = self.scope
+        self.scope = s
+        try:
+            funcs = [(s.bindings[f.id.name], self.function_maker(f)) for f in dedupe_funcs(s.funcs)]
+        finally:
+            self.scope = saved
+        if s.has_env:
+            size = s.size
+            template = [None, s] + [UNDEFINED] * (size - 2)
+            for b in s.bindings.values():
+                if b.kind in LEXICAL:
+                    template[b.index] = UNINIT
+            fl = tuple((b.index, mk) for b, mk in funcs)
+
+            def enter_env(env):
+                e = template[:]
+                e[0] = env
+                for idx, mk in fl:
+                    e[idx] = mk(e, None)
+                return e
+            return enter_env
+        resets = tuple(b.index for b in s.bindings.values() if b.kind in LEXICAL and b.needs_reset)
+        fl = []
+        for b, mk in funcs:
+            fl.append((self.env_of(self.hops_to_from(s, b.env_scope)), b.index, mk))
+        fl_t = tuple(fl)
+        if not resets and not fl_t:
+            return None
+        up = self.env_of(self.hops_to_from(s, s.func))
+
+        def enter_hoisted(env):
+            if resets:
+                fenv = up(env)
+                for i in resets:
+                    fenv[i] = UNINIT
+            for upf, idx, mk in fl_t:
+                upf(env)[idx] = mk(env, None)
+            return env
+        return enter_hoisted
+
+    def block_entry(self, s: Scope, body):
+        """Wrap ``body`` with the entry of block scope ``s``."""
+        if body is None:
+            body = lambda env: None  # noqa: E731
+        enter = self.block_enter(s)
+        if enter is None:
+            return body
+        return lambda env: body(enter(env))
+
+    def hops_to_from(self, frm: Scope, target: Scope) -> int:
+        saved = self.scope
+        self.scope = frm
+        try:
+            return self.hops_to(target)
+        finally:
+            self.scope = saved
+
+    def s_BlockStatement(self, node):
+        s = getattr(node, "scope", None)
+        with self.with_scope(s):
+            body = self.stmt_list(node.body)
+            if s is None:
+                return body
+            return self.block_entry(s, body)
+
+    def take_labels(self):
+        labels = self.pending_labels
+        self.pending_labels = []
+        return labels
+
+    def s_LabeledStatement(self, node):
+        label = node.label.name
+        for t in self.targets:
+            if label in t.labels:
+                raise self.err(f"Label '{label}' has already been declared", node)
+        if label in self.pending_labels:
+            raise self.err(f"Label '{label}' has already been declared", node)
+        body = node.body
+        if body.type in ("ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement",
+                         "DoWhileStatement"):
+            self.pending_labels.append(label)
+            return self.stmt(body)
+        if body.type == "LabeledStatement":
+            self.pending_labels.append(label)
+            inner_labels = list(self.pending_labels)
+            tgt = Target(inner_labels, False)
+            self.pending_labels = []
+            self.pending_labels = inner_labels
+            return self.stmt(body)
+        if body.type == "FunctionDeclaration":
+            if self.strict:
+                raise self.err("In strict mode code, functions can only be declared at top level or inside a block.", body)
+            if body.generator or body.isAsync:
+                raise self.err("Generators can only be declared at the top level or inside a block.", body)
+        labels = self.pending_labels + [label]
+        self.pending_labels = []
+        tgt = Target(labels, False)
+        self.targets.append(tgt)
+        try:
+            inner = self.stmt(body) or (lambda env: None)
+        finally:
+            self.targets.pop()
+        brk = tgt.brk
+
+        def labeled(env):
+            r = inner(env)
+            if r is brk:
+                return None
+            return r
+        return labeled
+
+    def loop_target(self):
+        tgt = Target(self.take_labels(), True)
+        return tgt
+
+    def s_BreakStatement(self, node):
+        if node.label is not None:
+            name = node.label.name
+            for t in reversed(self.targets):
+                if name in t.labels:
+                    c = t.brk
+                    return lambda env: c
+            raise self.err(f"Undefined label '{name}'", node)
+        for t in reversed(self.targets):
+            if t.is_loop or t.is_switch:
+                c = t.brk
+                return lambda env: c
+        raise self.err("Illegal break statement", node)
+
+    def s_ContinueStatement(self, node):
+        if node.label is not None:
+            name = node.label.name
+            for t in reversed(self.targets):
+                if name in t.labels:
+                    if not t.is_loop:
+                        raise self.err(f"Illegal continue statement: '{name}' does not denote an iteration statement", node)
+                    c = t.cont
+                    return lambda env: c
+            raise self.err(f"Undefined label '{name}'", node)
+        for t in reversed(self.targets):
+            if t.is_loop:
+                c = t.cont
+                return lambda env: c
+        raise self.err("Illegal continue statement: no surrounding iteration statement", node)
+
+    def loop_body(self, tgt: Target, body_node):
+        self.targets.append(tgt)
+        try:
+            return self.sub_stmt(body_node) or (lambda env: None)
+        finally:
+            self.targets.pop()
+
+    def s_WhileStatement(self, node):
+        tgt = self.loop_target()
+        t = self.test_expr(node.test)
+        body = self.loop_body(tgt, node.body)
+        brk, cont = tgt.brk, tgt.cont
+
+        def while_(env):
+            while t(env):
+                A.ticks -= 1
+                if A.ticks < 0:
+                    A.tick()
+                r = body(env)
+                if r is not None:
+                    if r is brk:
+                        break
+                    if r is cont:
+                        continue
+                    return r
+            return None
+        return self.cv_reset(while_)
+
+    def s_DoWhileStatement(self, node):
+        tgt = self.loop_target()
+        t = self.test_expr(node.test)
+        body = self.loop_body(tgt, node.body)
+        brk, cont = tgt.brk, tgt.cont
+
+        def do_while(env):
+            while True:
+                A.ticks -= 1
+                if A.ticks < 0:
+                    A.tick()
+                r = body(env)
+                if r is not None:
+                    if r is brk:
+                        break
+                    if r is not cont:
+                        return r
+                if not t(env):
+                    break
+            return None
+        return self.cv_reset(do_while)
+
+    def s_ForStatement(self, node):
+        s: Scope = node.scope
+        with self.with_scope(s):
+            tgt = self.loop_target()
+            init = None
+            if node.init is not None:
+                if node.init.type == "VariableDeclaration":
+                    init = self.stmt(node.init)
+                else:
+                    ie = self.expr(node.init)
+                    init = _as_stmt(ie)
+            test = self.test_expr(node.test) if node.test is not None else None
+            update = self.expr(node.update) if node.update is not None else None
+            body = self.loop_body(tgt, node.body)
+            brk, cont = tgt.brk, tgt.cont
+            per_iter = s.has_env and node.init is not None and node.init.type == "VariableDeclaration" \
+                and node.init.kind == "let"
+            if s.has_env:
+                template = [None, s] + [UNINIT] * (s.size - 2)
+            entry_resets = tuple(b.index for b in s.bindings.values() if b.needs_reset) if not s.has_env else ()
+            up = self.env_of(self.hops_to_from(s, s.func)) if entry_resets else None
+
+        def for_(env):
+            if s.has_env:
+                e = template[:]
+                e[0] = env
+            else:
+                e = env
+                if entry_resets:
+                    fe = up(env)
+                    for i in entry_resets:
+                        fe[i] = UNINIT
+            if init is not None:
+                init(e)
+            if per_iter:
+                e = e[:]
+            while True:
+                if test is not None and not test(e):
+                    break
+                A.ticks -= 1
+                if A.ticks < 0:
+                    A.tick()
+                r = body(e)
+                if r is not None:
+                    if r is brk:
+                        break
+                    if r is not cont:
+                        return r
+                if per_iter:
+                    e = e[:]
+                if update is not None:
+                    update(e)
+            return None
+        return self.cv_reset(for_)
+
+    def for_in_of_target(self, node):
+        """(bind(env, value), scope, is_lexical) for the head of a for-in/of statement."""
+        left = node.left
+        if left.type == "VariableDeclaration":
+            d = left.declarations[0]
+            if len(left.declarations) != 1:
+                raise self.err("Invalid left-hand side in for-in loop: Must have a single binding.", node)
+            if d.init is not None:
+                if left.kind != "var" or self.strict or node.type == "ForOfStatement" or d.id.type != "Identifier":
+                    raise self.err("for-in loop variable declaration may not have an initializer.", node)
+            if left.kind != "var":
+                names = pattern_names(d.id, [])
+                if "let" in names:
+                    raise self.err("let is disallowed as a lexically bound name", node)
+            mode = "init" if left.kind != "var" else "var"
+            if d.id.type == "Identifier":
+                if self.strict and d.id.name in ("eval", "arguments"):
+                    raise self.err("Unexpected eval or arguments in strict mode", d)
+                return self.ident_set(d.id, init=(mode == "init")), left.kind != "var", d
+            return self.pattern(d.id, mode), left.kind != "var", d
+        if left.type in ("ObjectPattern", "ArrayPattern"):
+            return self.pattern(left, "assign"), False, None
+        if left.type == "Identifier":
+            self.check_assign_target(left)
+            return self.ident_set(left), False, None
+        if left.type == "MemberExpression":
+            objf, keyf = self.member_parts(left)
+            strict = self.strict
+
+            def bind_member(env, v):
+                member_set(objf(env), to_key_fast(keyf(env)), v, strict)
+            return bind_member, False, None
+        raise self.err("Invalid left-hand side in for loop", node)
+
+    def s_ForInStatement(self, node):
+        return self.for_in_of(node, is_of=False)
+
+    def s_ForOfStatement(self, node):
+        if getattr(node, "await", False):
+            raise self.err("for await is not supported yet", node)
+        return self.for_in_of(node, is_of=True)
+
+    def for_in_of(self, node, is_of: bool):
+        s: Scope = node.scope
+        with self.with_scope(s):
+            tgt = self.loop_target()
+            bind, lexical, decl = self.for_in_of_target(node)
+            var_init = None
+            if decl is not None and decl.init is not None:
+                vi = self.expr(decl.init)
+                var_init = (bind, vi)
+            rhs = self.expr(node.right)
+            body = self.loop_body(tgt, node.body)
+            brk, cont = tgt.brk, tgt.cont
+            has_env = s.has_env
+            template = [None, s] + [UNINIT] * (s.size - 2) if has_env else None
+            resets = tuple(b.index for b in s.bindings.values()) if (not has_env and lexical) else ()
+            up = self.env_of(self.hops_to_from(s, s.func)) if resets else None
+        _pos = self.pos(node)
+
+        def iteration_env(env):
+            if has_env:
+                e = template[:]
+                e[0] = env
+                return e
+            if resets:
+                fe = up(env)
+                for i in resets:
+                    fe[i] = UNINIT
+            return env
+
+        if is_of:
+            def for_of(env):
+                if False:
+                    _pos  # noqa: B018
+                # the right side sees the loop's bindings in TDZ
+                v = rhs(iteration_env(env) if lexical else env)
+                if type(v) is JSArray and ops.array_iteration_is_pristine(v):
+                    arr = v.arr
+                    i = 0
+                    while True:
+                        arr = v.arr
+                        if arr is None:
+                            return for_of_generic(env, v, i)
+                        if i >= len(arr):
+                            break
+                        x = arr[i]
+                        if x is HOLE:
+                            x = v.get(str(i), v)
+                        i += 1
+                        A.ticks -= 1
+                        if A.ticks < 0:
+                            A.tick()
+                        e = iteration_env(env) if lexical else env
+                        bind(e, x)
+                        r = body(e)
+                        if r is not None:
+                            if r is brk:
+                                break
+                            if r is not cont:
+                                return r
+                    return None
+                return for_of_generic(env, v, 0)
+
+            def for_of_generic(env, v, start):
+                if start:
+                    rec = ops.get_iterator(v)
+                    for _ in range(start):
+                        ops.iterator_step(rec)
+                else:
+                    rec = ops.get_iterator(v)
+                while True:
+                    A.ticks -= 1
+                    if A.ticks < 0:
+                        A.tick()
+                    x = ops.iterator_step(rec)
+                    if x is MISSING:
+                        return None
+                    e = iteration_env(env) if lexical else env
+                    try:
+                        bind(e, x)
+                        r = body(e)
+                    except JSThrow as exc:
+                        ops.iterator_close(rec, exc)
+                        raise
+                    if r is not None:
+                        if r is brk:
+                            ops.iterator_close(rec)
+                            return None
+                        if r is not cont:
+                            ops.iterator_close(rec)
+                            return r
+            return self.cv_reset(for_of)
+
+        def for_in(env):
+            if False:
+                _pos  # noqa: B018
+            if var_init is not None:
+                var_init[0](env, var_init[1](env))
+            v = rhs(iteration_env(env) if lexical else env)
+            if v is None or v is UNDEFINED:
+                return None
+            obj = to_object(v)
+            for k in enumerate_keys(obj):
+                A.ticks -= 1
+                if A.ticks < 0:
+                    A.tick()
+                e = iteration_env(env) if lexical else env
+                bind(e, k)
+                r = body(e)
+                if r is not None:
+                    if r is brk:
+                        break
+                    if r is not cont:
+                        return r
+            return None
+        return self.cv_reset(for_in)
+
+    def s_SwitchStatement(self, node):
+        disc = self.expr(node.discriminant)
+        s: Scope = node.scope
+        with self.with_scope(s):
+            tgt = Target(self.take_labels(), False, is_switch=True)
+            self.targets.append(tgt)
+            try:
+                cases = []
+                default_index = -1
+                for i, case in enumerate(node.cases):
+                    test = self.expr(case.test) if case.test is not None else None
+                    if test is None:
+                        if default_index >= 0:
+                            raise self.err("More than one default clause in switch statement", case)
+                        default_index = i
+                    cases.append((test, self.stmt_list(case.consequent)))
+            finally:
+                self.targets.pop()
+        enter = self.block_enter(s)
+        brk = tgt.brk
+        cases_t = tuple(cases)
+        n = len(cases_t)
+
+        def switch(env):
+            v = disc(env)
+            e = env if enter is None else enter(env)
+            start = -1
+            for i in range(n):
+                test = cases_t[i][0]
+                if test is not None and strict_equals(v, test(e)):
+                    start = i
+                    break
+            if start < 0:
+                if default_index < 0:
+                    return None
+                start = default_index
+            for j in range(start, n):
+                r = cases_t[j][1](e)
+                if r is not None:
+                    if r is brk:
+                        return None
+                    return r
+            return None
+        return self.cv_reset(switch)
+
+    def s_TryStatement(self, node):
+        block = self.stmt(node.block) or (lambda env: None)
+        handler = None
+        if node.handler is not None:
+            h = node.handler
+            cs: Scope = h.scope
+            with self.with_scope(cs):
+                bind = None
+                if h.param is not None:
+                    if self.strict and h.param.type == "Identifier" and h.param.name in ("eval", "arguments"):
+                        raise self.err("Unexpected eval or arguments in strict mode", h.param)
+                    bind = self.pattern(h.param, "init")
+                body = self.stmt(h.body) or (lambda env: None)
+                has_env = cs.has_env
+                template = [None, cs] + [UNDEFINED] * (cs.size - 2) if has_env else None
+
+            def handler(env, exc):
+                if has_env:
+                    e = template[:]
+                    e[0] = env
+                else:
+                    e = env
+                if bind is not None:
+                    bind(e, exc)
+                return body(e)
+        fin = self.stmt(node.finalizer) if node.finalizer is not None else None
+        if fin is None:
+            fin_f = None
+        else:
+            fin_f = fin
+
+        def try_stmt(env):
+            if handler is not None:
+                try:
+                    r = block(env)
+                except JSThrow as e:
+                    val = e.get_value(A.realm)
+                    if fin_f is None:
+                        return handler(env, val)
+                    try:
+                        r = handler(env, val)
+                    except JSThrow:
+                        fr = fin_f(env)
+                        if fr is not None:
+                            return fr
+                        raise
+                except RecursionError:
+                    exc = JSThrow(kind="RangeError", msg="Maximum call stack size exceeded")
+                    val = exc.get_value(A.realm)
+                    if fin_f is None:
+                        return handler(env, val)
+                    try:
+                        r = handler(env, val)
+                    except JSThrow:
+                        fr = fin_f(env)
+                        if fr is not None:
+                            return fr
+                        raise
+                if fin_f is None:
+                    return r
+                fr = fin_f(env)
+                return fr if fr is not None else r
+            try:
+                r = block(env)
+            except JSThrow:
+                fr = fin_f(env)
+                if fr is not None:
+                    return fr
+                raise
+            fr = fin_f(env)
+            return fr if fr is not None else r
+        return self.cv_reset(try_stmt)
+
+    def s_WithStatement(self, node):
+        objf = self.expr(node.object)
+        s: Scope = node.scope
+        with self.with_scope(s):
+            body = self.sub_stmt(node.body) or (lambda env: None)
+        size = s.size
+        widx = s.with_index
+
+        def with_(env):
+            o = to_object(objf(env))
+            e = [env, s] + [UNDEFINED] * (size - 2)
+            e[widx] = o
+            return body(e)
+        return self.cv_reset(with_)
+
+
+def _as_stmt(f):
+    def stmt(env):
+        f(env)
+    return stmt
+
+
+def _inc_slow(v, delta):
+    """(old numeric, new) for ++/--."""
+    v = to_numeric(v)
+    if type(v) is JSBigInt:
+        return v, JSBigInt(v.value + delta)
+    return v, num(v + delta)
+
+
+def dedupe_funcs(funcs: list) -> list:
+    """Function declarations to instantiate: the last one of each name wins."""
+    seen = {}
+    for f in funcs:
+        seen[f.id.name] = f
+    return list(seen.values())
+
+
+def function_body(body, stmts):
+    """Turn a statement-list closure into a function body closure returning the return value."""
+    # fast path: a body that is a single return statement
+    if len(stmts) == 1 and stmts[0].type == "ReturnStatement" and stmts[0].argument is not None:
+        def body1(env):
+            r = body(env)
+            return r.value
+        return body1
+
+    def fbody(env):
+        r = body(env)
+        if r is None:
+            return UNDEFINED
+        return r.value
+    return fbody
+
+
+def is_anonymous_fn(node) -> bool:
+    """IsAnonymousFunctionDefinition (8.4.3)."""
+    t = node.type
+    if t in ("FunctionExpression", "ClassExpression"):
+        return node.id is None
+    return t == "ArrowFunctionExpression"
+
+
+def mark_chain(node) -> None:
+    """Mark the members/calls of an optional chain so they propagate the short-circuit."""
+    while node is not None:
+        t = node.type
+        if t == "MemberExpression":
+            node._in_chain = True
+            node = node.object
+        elif t == "CallExpression":
+            node._in_chain = True
+            node = node.callee
+        else:
+            return
+
+
+def make_template_object(realm, cooked: list, raw: list):
+    """GetTemplateObject (13.2.8.4): frozen arrays of cooked and raw strings."""
+    raw_arr = JSArray(realm.ArrayPrototype, list(raw))
+    arr = JSArray(realm.ArrayPrototype, [UNDEFINED if c is None else c for c in cooked])
+    raw_arr.to_sparse()
+    arr.to_sparse()
+    for a in (raw_arr, arr):
+        for k, v in list(a.props.items()):
+            a.props[k] = Prop(v, E)
+        a.length_writable = False
+        a.extensible = False
+    arr.props["raw"] = Prop(raw_arr, 0)
+    return arr
+
+
+def enumerate_keys(obj):
+    """EnumerateObjectProperties (14.7.5.9): enumerable string keys up the prototype chain, once each,
+    skipping keys deleted before they are reached."""
+    visited = set()
+    o = obj
+    while o is not None:
+        keys = o.own_keys()
+        for k in keys:
+            if type(k) is not str:
+                continue
+            if k in visited:
+                continue
+            p = o.get_own_property(k)
+            if p is MISSING:
+                continue
+            visited.add(k)
+            if ops.prop_enumerable(p):
+                yield k
+        o = o.get_prototype_of()
+
+
+def default_ctor_code(name: str, derived: bool, src: str, filename: str) -> FunctionCode:
+    code = FunctionCode()
+    code.name = name
+    code.length = 0
+    code.strict = True
+    code.is_ctor = True
+    code.is_class_ctor = True
+    code.derived = derived
+    code.source_text = src
+    code.filename = filename
+    scope = Scope("function", None, None, True)
+    code.template = [None, scope, UNINIT, UNDEFINED, UNDEFINED]
+    code.this_idx = 2
+    code.newtarget_idx = 3
+    code.func_idx = 4
+    code.simple = True
+    code.nparams = 0
+    if derived:
+        def derived_body(env):
+            return UNDEFINED
+        code.body = derived_body
+        code.bind_params = None
+        code.simple = False
+
+        def bind(env, args):
+            func = env[4]
+            parent = func.get_prototype_of()
+            if not ops.is_constructor(parent):
+                raise type_error("Super constructor is not a constructor")
+            env[2] = parent.construct(list(args), env[3])
+            if code.fields is not None:
+                code.fields(env[2], func)
+        code.bind_params = bind
+    else:
+        code.template[2] = UNDEFINED
+        code.body = lambda env: UNDEFINED
+    return code
+
+
+def _has_legacy_octal_escape(raw: str) -> bool:
+    i = 1
+    n = len(raw) - 1
+    while i < n:
+        c = raw[i]
+        if c == "\\":
+            d = raw[i + 1] if i + 1 < len(raw) else ""
+            if d in "1234567" or d in "89":
+                return True
+            if d == "0" and i + 2 < len(raw) and raw[i + 2].isdigit():
+                return True
+            i += 2
+            continue
+        i += 1
+    return False
+
+
+def _is_legacy_octal_number(raw: str) -> bool:
+    return len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()

@@ -1,0 +1,206 @@
+"""The public engine object: a realm with a global object, budgets, and the run loop."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+from .budget import AGENT as A
+from .budget import Budget
+from .errors import BudgetExceeded, JSError, JSSyntaxError, JSThrow
+from .interop import HostFunction, to_js, to_python
+from .objects import MISSING, JSObject, Prop
+from .parser import raise_recursion_limit
+from .realm import Realm
+from .values import UNDEFINED, to_display
+
+STACK_BYTES = 256 * 2**20
+_stack_lock = threading.Lock()
+
+
+def run_on_big_stack(fn, *args):
+    """Run ``fn`` on a thread with a large C stack and a high recursion limit; re-raise its exception."""
+    if getattr(_tls, "inside", False):
+        return fn(*args)
+    raise_recursion_limit()
+    box: dict = {}
+
+    def target():
+        _tls.inside = True
+        try:
+            box["result"] = fn(*args)
+        except BaseException as e:  # noqa: BLE001 - handed back to the caller's thread
+            box["error"] = e
+        finally:
+            _tls.inside = False
+
+    with _stack_lock:
+        old = threading.stack_size()
+        try:
+            threading.stack_size(STACK_BYTES)
+            t = threading.Thread(target=target, name="jsengine", daemon=True)
+            t.start()
+        finally:
+            threading.stack_size(old)
+    t.join()
+    if "error" in box:
+        raise box["error"]
+    return box.get("result")
+
+
+_tls = threading.local()
+
+
+def compile(source: str, filename: str = "<script>", strict: bool = False):  # noqa: A001
+    """Parse and compile a script once (no realm needed); see docs/python-api.md."""
+    from .compiler import compile_script
+
+    return run_on_big_stack(compile_script, source, filename, strict)
+
+
+def js_error_from(exc: JSThrow, realm) -> JSError:
+    """Describe an uncaught JS exception for Python (name, message, stack)."""
+    value = exc.get_value(realm)
+    name, message, stack = "", "", ""
+    if isinstance(value, JSObject):
+        name = _peek_str(value, "name")
+        message = _peek_str(value, "message")
+        stack = _peek_str(value, "stack")
+        if not name and not message:
+            from .builtins.console import inspect
+
+            message = inspect(value)
+    else:
+        from .builtins.console import inspect
+
+        message = inspect(value)
+    try:
+        py = to_python(value)
+    except (TypeError, RecursionError):
+        py = None
+    return JSError(name, message, stack, py)
+
+
+def _peek_str(o, key) -> str:
+    """Read a string property without running user code (getters are not called)."""
+    cur = o
+    depth = 0
+    while cur is not None and depth < 100:
+        p = cur.props.get(key, MISSING)
+        if p is not MISSING:
+            if type(p) is Prop:
+                p = p.value if not p.flags & 8 else None
+            return to_display(p) if type(p) is str else ""
+        cur = cur.proto
+        depth += 1
+    return ""
+
+
+class Engine:
+    """A reusable engine: one realm (global object), a budget, and a console sink."""
+
+    def __init__(self, budget: Budget | None = None, console=None) -> None:
+        self.budget = budget if budget is not None else Budget()
+        self.console = console
+        self._usage: dict = {}
+        prev = A.realm
+        try:
+            self.realm = run_on_big_stack(Realm, self)
+        finally:
+            A.realm = prev
+
+    # -- globals --------------------------------------------------------------------------------------
+    def set_global(self, name: str, value) -> None:
+        """Define a global variable from a Python value (deep-copied through interop)."""
+        prev = A.realm
+        A.realm = self.realm
+        try:
+            self.realm.global_obj.props[name] = to_js(value, self.realm)
+        finally:
+            A.realm = prev
+
+    def register(self, name: str, fn, length: int = 0) -> None:
+        """Expose a Python callable as a global JS function."""
+        self.set_global(name, HostFunction(fn, name, length))
+
+    def get_global(self, name: str):
+        v = self.realm.global_obj.props.get(name, MISSING)
+        if v is MISSING:
+            return UNDEFINED
+        if type(v) is Prop:
+            v = v.value
+        return to_python(v)
+
+    # -- running --------------------------------------------------------------------------------------
+    def run(self, source, filename: str = "<script>", strict: bool = False):
+        """Run a script (source text or a compiled script) and return its completion value."""
+        return run_on_big_stack(self._run, source, filename, strict)
+
+    def _run(self, source, filename: str, strict: bool):
+        from .compiler import CompiledScript, compile_script, run_script
+
+        if isinstance(source, CompiledScript):
+            script = source
+        else:
+            if not isinstance(source, str):
+                raise TypeError("source must be a str or a compiled script")
+            script = compile_script(source, filename, strict)
+        saved = A.save()
+        A.reset(self.budget)
+        A.realm = self.realm
+        try:
+            try:
+                value = run_script(script, self.realm)
+                self._drain_jobs()
+                return to_python(value)
+            except JSThrow as e:
+                raise js_error_from(e, self.realm) from None
+            except RecursionError:
+                raise JSError("RangeError", "Maximum call stack size exceeded") from None
+        finally:
+            self._usage = A.usage()
+            A.restore(saved)
+
+    def run_jobs(self) -> None:
+        """Drain the promise job queue."""
+        run_on_big_stack(self._drain_jobs)
+
+    def _drain_jobs(self) -> None:
+        jobs = A.jobs
+        while jobs:
+            job = jobs.pop(0)
+            job()
+
+    def usage(self) -> dict:
+        """Budget use of the last run: steps, peak memory (bytes), time (s)."""
+        return dict(self._usage)
+
+    def install_test262_host(self) -> None:
+        """Define $262 and print for the conformance runner (never for user scripts)."""
+        from .host262 import install
+
+        install(self)
+
+    # -- console --------------------------------------------------------------------------------------
+    def write_console(self, level: str, text: str) -> None:
+        if self.console is not None:
+            self.console(level, text)
+            return
+        stream = sys.stdout if level in ("log", "info", "debug") else sys.stderr
+        data = text + "\n"
+        try:
+            stream.write(data)
+        except UnicodeEncodeError:
+            stream.write(data.encode("utf-8", "replace").decode("utf-8", "replace"))
+
+
+def run(source, globals: dict | None = None, budget: Budget | None = None, filename: str = "<script>"):  # noqa: A002
+    """Run ``source`` in a fresh engine and return the completion value (deep-copied)."""
+    eng = Engine(budget=budget)
+    if globals:
+        for k, v in globals.items():
+            eng.set_global(k, v)
+    return eng.run(source, filename)
+
+
+__all__ = ["Engine", "run", "compile", "Budget", "BudgetExceeded", "JSError", "JSSyntaxError"]

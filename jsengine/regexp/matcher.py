@@ -1,0 +1,290 @@
+"""The compiled matcher: exact ECMAScript matching with a step budget, and the search fast paths."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from .charset import MAX_CODE_POINT, CharSet, compile_re
+from .compiler import Compiler, _Run
+from .errors import RegExpSyntaxError
+from .nodes import Alt, Assertion, BackRef, Char, Class, Empty, Group, Look, Node, Repeat, Seq
+from .parser import parse
+
+Charge = Callable[[int], Any]
+
+CHUNK = 1024  # node steps between two calls to charge()
+WORK_UNIT = 16  # characters scanned at C speed (re runs, find) count as one step
+_CHUNK_RANGE = range(CHUNK)
+_FLAGS = frozenset("gimsuy")
+
+_NO, _END, _ANY = 0, 1, 2  # how a node can match without consuming: never, only at end, anywhere
+
+
+class Matcher:
+    """A pattern compiled for one set of flags. Immutable and safe to share between threads."""
+
+    def __init__(self, source: str, flags: str) -> None:
+        self.source = source
+        self.flags = flags
+        self.global_ = "g" in flags
+        self.ignore_case = "i" in flags
+        self.multiline = "m" in flags
+        self.dot_all = "s" in flags
+        self.unicode = "u" in flags
+        self.sticky = "y" in flags
+        pat = parse(source, self.unicode, self.ignore_case, self.multiline, self.dot_all)
+        #: number of capturing groups (group 0 excluded)
+        self.n_groups: int = pat.n_groups
+        #: group name -> group index, in order of appearance
+        self.group_names: dict[str, int] = dict(pat.group_names)
+        comp = Compiler(pat.n_groups, self.ignore_case, self.multiline, self.unicode)
+        compiled = comp.compile(pat.body)
+        self._entry = compiled.entry
+        self._template = [-1] * compiled.n_regs
+        self._n_out = 2 * (pat.n_groups + 1)
+        self._plan_search(pat.body, comp)
+
+    # -- public API --
+
+    def match(self, s: str, index: int, charge: Charge) -> list[int] | None:
+        """Match starting exactly at ``index``; flat [start0, end0, start1, end1, ...] or None."""
+        if index < 0 or index > len(s):
+            charge(1)
+            return None
+        if self.unicode:
+            index = _boundary(s, index)
+        if self._literal is not None:
+            charge(1)
+            if s.startswith(self._literal, index):
+                return [index, index + len(self._literal)]
+            return None
+        res, steps = self._exec(s, index, charge)
+        charge(steps + 1)
+        return res
+
+    def search(self, s: str, index: int, charge: Charge) -> list[int] | None:
+        """Find the first match at or after ``index`` (the RegExpBuiltinExec scan)."""
+        n = len(s)
+        if index < 0 or index > n:
+            charge(1)
+            return None
+        if self.unicode:
+            index = _boundary(s, index)
+        lit = self._literal
+        if lit is not None:
+            q = s.find(lit, index)
+            charge(1 + (q - index if q >= 0 else n - index) // WORK_UNIT)
+            return None if q < 0 else [q, q + len(lit)]
+        if self._anchored:
+            if index != 0:
+                charge(1)
+                return None
+            res, steps = self._exec(s, 0, charge)
+            charge(steps + 1)
+            return res
+        prefix = self._prefix
+        first = self._first
+        at_end = self._end_ok
+        u = self.unicode
+        pending = 1
+        p = index
+        try:
+            while p <= n:
+                if prefix is not None:
+                    q = s.find(prefix, p)
+                    pending += ((q if q >= 0 else n) - p) // WORK_UNIT
+                    if q < 0:
+                        return None
+                    p = q
+                elif first is not None:
+                    mt = first.search(s, p)
+                    q = mt.start() if mt is not None else (n if at_end else -1)
+                    pending += ((q if q >= 0 else n) - p) // WORK_UNIT
+                    if q < 0:
+                        return None
+                    if u and q > index and q < n and _mid_pair(s, q):
+                        p = q + 1
+                        continue
+                    p = q
+                res, steps = self._exec(s, p, charge)
+                pending += steps
+                if pending >= CHUNK:
+                    charge(pending)
+                    pending = 0
+                if res is not None:
+                    return res
+                if u and p + 1 < n and "\ud800" <= s[p] <= "\udbff" and "\udc00" <= s[p + 1] <= "\udfff":
+                    p += 2
+                else:
+                    p += 1
+            return None
+        finally:
+            charge(pending)
+
+    # -- internals --
+
+    def _exec(self, s: str, start: int, charge: Charge) -> tuple[list[int] | None, int]:
+        """Run the threaded code from ``start``; returns (result, steps not yet charged)."""
+        regs = self._template.copy()
+        regs[0] = start
+        m = _Run(s, start, regs)
+        node: Any = self._entry
+        while True:
+            for i in _CHUNK_RANGE:
+                node = node(m)
+                if node is None:
+                    break
+            else:
+                charge(CHUNK + m.work // WORK_UNIT)
+                m.work = 0
+                continue
+            break
+        steps = i + 1 + m.work // WORK_UNIT
+        if not m.matched:
+            return None, steps
+        return regs[:self._n_out], steps
+
+    def _plan_search(self, body: Node, comp: Compiler) -> None:
+        """Choose the scan strategy: whole literal, literal prefix, first-character class, anchor."""
+        self._literal: str | None = None
+        self._prefix: str | None = None
+        self._first: Any = None
+        self._end_ok = False
+        self._anchored = not self.multiline and _anchored(body)
+        prefix = _literal_prefix(body, comp)
+        if prefix and self.n_groups == 0 and _is_literal(body, comp):
+            self._literal = prefix
+            return
+        if prefix:
+            self._prefix = prefix
+            return
+        first, kind = _first(body, comp)
+        if kind == _ANY or first is None:
+            return
+        self._end_ok = kind == _END
+        units = _first_units(first) if self.unicode else first
+        self._first = compile_re(units.re_class())
+
+
+def _boundary(s: str, index: int) -> int:
+    """In u mode a start inside a surrogate pair moves back to the pair (as V8 does)."""
+    if 0 < index < len(s) and _mid_pair(s, index):
+        return index - 1
+    return index
+
+
+def _mid_pair(s: str, i: int) -> bool:
+    return "\udc00" <= s[i] <= "\udfff" and "\ud800" <= s[i - 1] <= "\udbff"
+
+
+def _anchored(node: Node) -> bool:
+    if isinstance(node, Assertion):
+        return node.kind == "^"
+    if isinstance(node, Seq):
+        return _anchored(node.items[0])
+    if isinstance(node, Alt):
+        return all(_anchored(a) for a in node.alts)
+    if isinstance(node, Group):
+        return _anchored(node.body)
+    return False
+
+
+def _literal_prefix(node: Node, comp: Compiler) -> str:
+    items = node.items if isinstance(node, Seq) else [node]
+    out = []
+    for it in items:
+        t = comp.literal_text(it)
+        if t is None:
+            break
+        out.append(t)
+    return "".join(out)
+
+
+def _is_literal(node: Node, comp: Compiler) -> bool:
+    items = node.items if isinstance(node, Seq) else [node]
+    return all(comp.literal_text(it) is not None for it in items)
+
+
+def _first(node: Node, comp: Compiler) -> tuple[CharSet | None, int]:
+    """The characters a match can start with, and whether (and where) it can be empty."""
+    if isinstance(node, (Char, Class)):
+        return comp.char_set(node), _NO
+    if isinstance(node, Assertion):
+        if node.kind == "$":
+            return (_LT if comp.multiline else CharSet()), _END
+        return CharSet(), _ANY
+    if isinstance(node, (Empty, Look)):
+        return CharSet(), _ANY
+    if isinstance(node, BackRef):
+        return None, _ANY
+    if isinstance(node, Group):
+        return _first(node.body, comp)
+    if isinstance(node, Repeat):
+        f, k = _first(node.body, comp)
+        return f, (_ANY if node.min == 0 else k)
+    if isinstance(node, Alt):
+        acc = CharSet()
+        kind = _NO
+        for a in node.alts:
+            f, k = _first(a, comp)
+            if f is None:
+                return None, _ANY
+            acc = acc | f
+            kind = max(kind, k)
+        return acc, kind
+    if isinstance(node, Seq):
+        acc = CharSet()
+        for it in node.items:
+            f, k = _first(it, comp)
+            if f is None:
+                return None, _ANY
+            acc = acc | f
+            if k != _ANY:
+                return acc, k
+        return acc, _ANY
+    return None, _ANY
+
+
+def _first_units(cs: CharSet) -> CharSet:
+    """Code point set -> the set of first UTF-16 code units of its members."""
+    out = []
+    for lo, hi in cs.ranges:
+        if hi <= 0xFFFF:
+            out.append((lo, hi))
+            continue
+        if lo <= 0xFFFF:
+            out.append((lo, 0xFFFF))
+            lo = 0x10000
+        out.append((0xD800 + ((lo - 0x10000) >> 10), 0xD800 + ((hi - 0x10000) >> 10)))
+    return CharSet(out)
+
+
+_LT = CharSet.of(0x0A, 0x0D, 0x2028, 0x2029)
+
+_parse_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1024)
+def _compile_cached(pattern: str, flags: str) -> Matcher:
+    with _parse_lock:
+        return Matcher(pattern, flags)
+
+
+def compile_pattern(pattern: str, flags: str) -> Matcher:
+    """Compile (or fetch from the cache) a pattern for the given flags.
+
+    Raises RegExpSyntaxError for an invalid pattern or unknown/duplicate flags.
+    """
+    if len(set(flags)) != len(flags) or not set(flags) <= _FLAGS:
+        raise RegExpSyntaxError(f"Invalid flags supplied to RegExp constructor '{flags}'")
+    try:
+        return _compile_cached(pattern, flags)
+    except RegExpSyntaxError as e:
+        shown = pattern or "(?:)"
+        raise RegExpSyntaxError(f"Invalid regular expression: /{shown}/{flags}: {e}") from None
+
+
+__all__ = ["Matcher", "compile_pattern", "MAX_CODE_POINT"]

@@ -1,0 +1,20 @@
+// numbers, strings, coercions, equality, typeof, bitwise, exponent, optional chaining
+console.log(0.1 + 0.2, 1 / 3, 100 / 3, -0, 1e21, 1e-7, 123456789012345680000, 2 ** 53 + 1);
+console.log(5 / 2, 7 % -3, -7 % 3, 2 ** -1, (-8) ** (1 / 3), 0 / 0, -1 / 0);
+console.log('5' * '2', '5' + 2, '5' - 2, +'', +' 12 ', +'0x1f', +'1e3', +'abc', +[], +[5], +{});
+console.log(null == undefined, null === undefined, NaN == NaN, '1' == 1, 0 == '', [] == false, [1] == 1);
+console.log(typeof null, typeof [], typeof function () {}, typeof Symbol(), typeof 1n, typeof undefined);
+console.log(~5, 5 & 3, 5 | 3, 5 ^ 3, 1 << 31, -1 >>> 0, -16 >> 2, 2 ** 32 | 0, 1.9 | 0, -1.9 | 0);
+console.log('b' > 'a', 'B' < 'a', '10' < '9', 10 < 9, null >= 0, undefined > 0);
+const o = { a: { b: null } };
+console.log(o?.a?.b?.c, o.x?.y.z, o.a.b ?? 'dflt', 0 || 'or', 0 ?? 'nn', '' && 'and');
+let x = null; x ??= 5; x ||= 6; x &&= 7; console.log(x);
+let n = 1_000_000; console.log(n, 0b1010, 0o17, 0xff, .5, 5., 1e3);
+console.log([10, 1, 3].sort(), [10, 1, 3].sort((a, b) => a - b), ['b', 'a'].reverse());
+console.log(String(123.456), (123.456).toFixed(1), (0.000001234).toString(), (255).toString(16), (1e21).toLocaleString === undefined);
+console.log(parseInt('08'), parseInt('0x10'), parseFloat('3.14abc'), Number('12px'), Math.max(), Math.min(1, 2), Math.round(2.5), Math.round(-2.5));
+console.log([1, [2, [3, [4]]]].toString(), String([null, undefined, 1]), `${[1, 2]}`, String({}));
+console.log(1 + - + + + - + 1, 'a' + + 'b', [] + {}, [] + []);
+var i = 0; var arr = [i++, i++, ++i]; console.log(arr, i);
+console.log(isNaN('abc'), isFinite('12'), Number.isNaN('abc'), Number.isInteger(5.0), Number.MAX_SAFE_INTEGER);
+console.log(void 0, (1, 2), delete o.a, o, 'a' in { a: 1 }, [1, 2] instanceof Array);
