@@ -13,6 +13,7 @@ memory. Builtins about to do large work call ``A.charge(n)``; before a large all
 from __future__ import annotations
 
 import os
+from collections import deque
 import time
 from dataclasses import dataclass
 
@@ -71,7 +72,7 @@ class Agent:
 
     def __init__(self) -> None:
         self.realm = None
-        self.jobs: list = []
+        self.jobs = deque()
         self.reset(Budget(steps=None, memory=None, timeout=None))
 
     def reset(self, budget: Budget) -> None:

@@ -1002,7 +1002,7 @@ def _parse_fields(s: str) -> tuple[tuple[int, int, int], tuple[int, int, int, in
     if offset is not None:
         # V8 sums the offset in unsigned 32 bits and rejects it beyond the largest small integer.
         magnitude = abs(offset) % 2**32
-        if magnitude > 2**30 - 1:
+        if magnitude > 2**31 - 1:
             return None
         offset = -magnitude if offset < 0 else magnitude
     return date_part, time_part, offset

@@ -168,7 +168,7 @@ class Engine:
     def _drain_jobs(self) -> None:
         jobs = A.jobs
         while jobs:
-            job = jobs.pop(0)
+            job = jobs.popleft()
             job()
 
     def usage(self) -> dict:

@@ -120,7 +120,7 @@ def index_key_int(key) -> int:
 
 
 def _call(f, this, args):
-    if isinstance(f, JSFunction):
+    if isinstance(f, JSObject) and f.is_callable:
         return f.call(this, args)
     raise type_error("not a function")
 
@@ -132,6 +132,7 @@ class JSObject:
     ordinary_get = True  # [[Get]] reads ``props`` and goes on to ``proto``
     class_name = "Object"
     is_callable = False
+    is_constructor = False
 
     def __init__(self, proto: JSObject | None = None) -> None:
         self.props: dict = {}

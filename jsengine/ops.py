@@ -214,7 +214,7 @@ def to_primitive(v, hint: str = "default"):
         return v
     ex = v.get(SYM.toPrimitive)
     if ex is not UNDEFINED and ex is not None:
-        if not isinstance(ex, JSFunction):
+        if not (isinstance(ex, JSObject) and ex.is_callable):
             raise type_error("Symbol.toPrimitive is not a function")
         r = ex.call(v, [hint])
         if isinstance(r, JSObject):
@@ -227,7 +227,7 @@ def ordinary_to_primitive(o, hint: str):
     names = ("toString", "valueOf") if hint == "string" else ("valueOf", "toString")
     for name in names:
         m = o.get(name)
-        if isinstance(m, JSFunction):
+        if isinstance(m, JSObject) and m.is_callable:
             r = m.call(o, [])
             if not isinstance(r, JSObject):
                 return r
@@ -399,7 +399,7 @@ def is_callable(v) -> bool:
 
 
 def is_constructor(v) -> bool:
-    return isinstance(v, JSFunction) and v.is_constructor
+    return isinstance(v, JSObject) and v.is_constructor
 
 
 def canonical_numeric_index_string(key):

@@ -59,3 +59,8 @@ def parse(source: str, filename: str = "<script>", strict: bool = False):
 def raise_recursion_limit() -> None:
     if sys.getrecursionlimit() < 200_000:
         sys.setrecursionlimit(200_000)
+
+
+def is_for_await(node) -> bool:
+    """esprima-fork marks ``for await`` with ``allowAwait``."""
+    return bool(getattr(node, "allowAwait", False))

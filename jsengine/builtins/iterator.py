@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..budget import AGENT as A
 from ..errors import JSThrow, type_error
 from ..objects import MISSING, C, JSArray, JSInternal, JSObject, Prop
-from ..ops import array_iteration_is_pristine, get_iterator, iterator_close, iterator_step
+from ..ops import get_iterator, get_v, is_callable, iterator_close, iterator_step, typeof
 from ..realm import method
 from ..values import HOLE, SYM, UNDEFINED, JSSymbol
 
@@ -81,6 +81,12 @@ class JSIterable:
         self.array = None
         self.index = 0
         self.rec = None
+        if method is None:
+            if iterable is UNDEFINED or iterable is None:
+                raise not_iterable(iterable)
+            method = get_v(iterable, SYM.iterator)
+            if method is UNDEFINED or method is None or not is_callable(method):
+                raise not_iterable(iterable)
         if type(iterable) is JSArray and _array_iterator_untouched(iterable, method):
             self.array = iterable
         else:
@@ -137,10 +143,24 @@ class JSIterable:
             iterator_close(rec, exc)
 
 
+def not_iterable(v) -> JSThrow:
+    """V8's TypeError for a value without a callable @@iterator (Map/Set constructors, Array.from ...)."""
+    if isinstance(v, JSObject):
+        what = "function" if v.is_callable else "object"
+    elif v is UNDEFINED:
+        what = "undefined"
+    elif v is None:
+        what = "object null"
+    elif type(v) is JSSymbol:
+        what = "symbol"
+    else:
+        what = f"{typeof(v)} {receiver_text(v)}"
+    return type_error(f"{what} is not iterable (cannot read property Symbol(Symbol.iterator))")
+
+
 def _array_iterator_untouched(a: JSArray, method) -> bool:
-    """True when GetIterator(a, method) would make an intrinsic Array Iterator over ``a`` unobservably."""
-    if method is None:
-        return array_iteration_is_pristine(a)
+    """True when ``method`` is %Array.prototype.values% and %ArrayIteratorPrototype%.next is intrinsic:
+    GetIterator(a, method) then makes an Array Iterator whose steps we can take ourselves."""
     realm = A.realm
     if method is not getattr(realm, "ArrayValues", None):
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 import struct
+from fractions import Fraction
 
 from ..objects import C, JSObject, Prop
 from ..ops import js_pow, to_int32, to_number, to_uint32
@@ -96,7 +97,20 @@ def math_cbrt(this, args: list):
     x = _f(arg(args, 0))
     if not math.isfinite(x) or x == 0:
         return x
-    return math.cbrt(x)
+    # the C library's cbrt can be 1 ulp off (cbrt(27) != 3): move to the correctly rounded neighbour
+    target = Fraction(abs(x))
+    y = abs(math.cbrt(x))
+    for _ in range(4):
+        up = math.nextafter(y, INF)
+        if ((Fraction(y) + Fraction(up)) / 2) ** 3 < target:
+            y = up
+            continue
+        down = math.nextafter(y, 0.0)
+        if ((Fraction(y) + Fraction(down)) / 2) ** 3 > target:
+            y = down
+            continue
+        break
+    return math.copysign(y, x)
 
 
 # 21.3.2.10 Math.ceil ( x )

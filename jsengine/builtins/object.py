@@ -31,7 +31,6 @@ from ..ops import (
     key_display,
     ordinary_create_from_constructor,
     own_enumerable_string_keys,
-    require_object_coercible,
     to_object,
     to_property_descriptor,
     to_property_key,
@@ -305,7 +304,9 @@ def setup(realm) -> None:
 
     # 20.1.2.7 Object.fromEntries ( iterable )
     def from_entries(this, args):
-        iterable = require_object_coercible(arg(args, 0))
+        iterable = arg(args, 0)
+        if iterable is UNDEFINED or iterable is None:  # RequireObjectCoercible, with V8's message
+            raise type_error("undefined is not iterable")
         obj = JSObject(realm.ObjectPrototype)
         rec = get_iterator(iterable)
         while True:

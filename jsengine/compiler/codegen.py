@@ -20,6 +20,7 @@ from ..ops import (call, get_v, instance_of, js_div, js_mod, js_mul, js_pow, js_
 from ..values import MAX_SAFE, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
 from . import runtime as rt
 from .runtime import BREAK, CONTINUE, RETURN, Completion, FunctionCode, JSCompiledFunction
+from .genmode import GenMixin
 from .scope import LEXICAL, EarlyError, Ref, Scope, pattern_names
 
 SHORT = object()  # optional-chain short circuit marker
@@ -320,7 +321,7 @@ def copy_data_properties(target, source, excluded: set) -> None:
             ops.create_data_property(target, k, src.get(k, src))
 
 
-class Compiler:
+class Compiler(GenMixin):
     """Turns resolved ESTree nodes into closures."""
 
     def __init__(self, source: str, filename: str) -> None:
@@ -1486,7 +1487,7 @@ class Compiler:
                     if optional and (f is None or f is UNDEFINED):
                         return SHORT
                     args = argsf(env)
-                    if isinstance(f, JSFunction):
+                    if isinstance(f, JSObject) and f.is_callable:
                         return f.call(UNDEFINED, args)
                     raise type_error(f"{callee_text} is not a function")
                 return call_ident_chain
@@ -1601,7 +1602,7 @@ class Compiler:
                 _pos  # noqa: B018
             c = ctor_f(env)
             args = argsf(env)
-            if isinstance(c, JSFunction) and c.is_constructor:
+            if isinstance(c, JSObject) and c.is_constructor:
                 return c.construct(args, c)
             raise type_error(f"{text} is not a constructor")
         return new
@@ -1610,10 +1611,10 @@ class Compiler:
         raise self.err("Unexpected spread", node)
 
     def e_YieldExpression(self, node):
-        raise self.err("Generators are not supported yet", node)
+        raise self.err("yield is only valid in generator functions", node)
 
     def e_AwaitExpression(self, node):
-        raise self.err("async functions are not supported yet", node)
+        raise self.err("await is only valid in async functions and the top level bodies of modules", node)
 
     # -- assignment -----------------------------------------------------------------------------------
     def check_assign_target(self, node) -> None:
@@ -2009,8 +2010,6 @@ class Compiler:
         code.is_arrow = node.type == "ArrowFunctionExpression"
         code.generator = bool(getattr(node, "generator", False))
         code.is_async = bool(getattr(node, "isAsync", False))
-        if code.generator or code.is_async:
-            raise self.err("generators and async functions are not supported yet", node)
         code.source_text = self.source[node._start:node._end] if class_ctor is None else class_ctor
         code.name = node.id.name if getattr(node, "id", None) is not None else ""
         if code.strict and code.name in ("eval", "arguments") and node.type != "ArrowFunctionExpression":
@@ -2026,7 +2025,8 @@ class Compiler:
             for name in scope.param_names:
                 if name in ("eval", "arguments"):
                     raise self.err("Unexpected eval or arguments in strict mode", node)
-        is_ctor_kind = kind == "normal" and not code.is_arrow and not method
+        is_ctor_kind = kind == "normal" and not code.is_arrow and not method and not code.generator \
+            and not code.is_async
         code.is_ctor = is_ctor_kind or kind == "classctor"
         code.has_prototype = is_ctor_kind
         code.is_class_ctor = kind == "classctor"
@@ -2087,7 +2087,17 @@ class Compiler:
                         code.func_idx = fb.index
             code.funcs = [(scope.bindings[f.id.name].index, None, self.function_maker(f))
                           for f in dedupe_funcs(scope.funcs)]
-            if node.type == "ArrowFunctionExpression" and getattr(node, "expression", False):
+            if code.generator or code.is_async:
+                from ..builtins.generator import start_generator
+                from ..builtins.promise import start_async_function, start_async_generator
+
+                if node.type == "ArrowFunctionExpression" and getattr(node, "expression", False):
+                    code.body = self.gen_expr_body(node.body)
+                else:
+                    code.body = self.gen_body(node.body.body)
+                code.start = (start_async_generator if code.is_async else start_generator) if code.generator \
+                    else start_async_function
+            elif node.type == "ArrowFunctionExpression" and getattr(node, "expression", False):
                 body_f = self.expr(node.body)
                 code.body = body_f
             else:
@@ -2752,8 +2762,8 @@ class Compiler:
         return self.for_in_of(node, is_of=False)
 
     def s_ForOfStatement(self, node):
-        if getattr(node, "await", False):
-            raise self.err("for await is not supported yet", node)
+        if getattr(node, "allowAwait", False):
+            return self.gstmt(node)
         return self.for_in_of(node, is_of=True)
 
     def for_in_of(self, node, is_of: bool):

@@ -30,7 +30,7 @@ class FunctionCode:
                  "this_idx", "newtarget_idx", "home_idx", "func_idx", "args_idx", "callee_idx",
                  "bind_params", "nparams", "template", "funcs", "is_ctor", "has_prototype", "mapped",
                  "simple", "is_class_ctor", "derived", "is_arrow", "line", "column", "param_slots",
-                 "generator", "is_async", "fields", "__weakref__")
+                 "generator", "is_async", "fields", "start", "__weakref__")
 
     def __init__(self) -> None:
         self.name = ""
@@ -58,6 +58,7 @@ class FunctionCode:
         self.generator = False
         self.is_async = False
         self.fields = None
+        self.start = None  # generator / async functions: start(func, env) instead of running the body
 
 
 _LENGTH_PROPS: dict = {}
@@ -86,7 +87,14 @@ class JSCompiledFunction(JSFunction):
         props = self.props
         props["length"] = _length_prop(code.length)
         props["name"] = Prop(code.name if name is None else name, C)
-        if code.has_prototype:
+        if code.start is not None:
+            if code.generator:
+                self.proto = realm.AsyncGeneratorFunctionPrototype if code.is_async else realm.GeneratorFunctionPrototype
+                p = JSObject(realm.AsyncGeneratorPrototype if code.is_async else realm.GeneratorPrototype)
+                props["prototype"] = Prop(p, W)
+            else:
+                self.proto = realm.AsyncFunctionPrototype
+        elif code.has_prototype:
             p = JSObject(realm.ObjectPrototype)
             p.props["constructor"] = Prop(self, W | C)
             props["prototype"] = Prop(p, W)
@@ -140,6 +148,8 @@ class JSCompiledFunction(JSFunction):
                 env[code.newtarget_idx] = UNDEFINED
             if code.args_idx:
                 env[code.args_idx] = make_arguments(self, env, args)
+            if code.start is not None:
+                return self._start(env, args)
             if not code.simple:
                 code.bind_params(env, args)
             if code.funcs:
@@ -148,6 +158,24 @@ class JSCompiledFunction(JSFunction):
         finally:
             A.depth = d - 1
             A.realm = prev_realm
+
+    def _start(self, env, args):
+        """Generator and async functions: bind parameters, then hand the body to its driver."""
+        code = self.code
+        try:
+            if not code.simple:
+                code.bind_params(env, args)
+            if code.funcs:
+                instantiate_functions(code.funcs, env, self.realm)
+        except JSThrow as e:
+            if code.is_async and not code.generator:
+                from ..builtins.promise import new_intrinsic_promise, reject_promise
+
+                p = new_intrinsic_promise(self.realm)
+                reject_promise(p, e.get_value(self.realm))
+                return p
+            raise
+        return code.start(self, env)
 
     def construct(self, args: list, new_target=None):
         code = self.code
