@@ -53,10 +53,10 @@ def parse_size(text: str | int | float) -> int:
 class Budget:
     """Limits for one run. ``None`` means unlimited."""
 
-    steps: int | None = 100_000_000
+    steps: int | None = 30_000_000
     memory: int | None = 512 * 2**20
-    timeout: float | None = 30.0
-    stack: int = 3000
+    timeout: float | None = 15.0
+    stack: int = 10000
 
     def __post_init__(self) -> None:
         if isinstance(self.memory, str):

@@ -19,10 +19,10 @@ ENGINE_VERBS = ("run", "eval")
 
 
 def _budget_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--steps", type=int, default=None, help="step budget (default 100,000,000; 0 = unlimited)")
+    p.add_argument("--steps", type=int, default=None, help="step budget (default 30,000,000; 0 = unlimited)")
     p.add_argument("--memory", default=None, help="memory budget, e.g. 64MB, 1G (default 512MB; 0 = unlimited)")
-    p.add_argument("--timeout", type=float, default=None, help="wall-clock budget in seconds (default 30; 0 = unlimited)")
-    p.add_argument("--stack", type=int, default=None, help="maximum JS call depth (default 3000)")
+    p.add_argument("--timeout", type=float, default=None, help="wall-clock budget in seconds (default 15; 0 = unlimited)")
+    p.add_argument("--stack", type=int, default=None, help="maximum JS call depth (default 10000)")
 
 
 def make_budget(args):

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
+    "INVALID_DATE",
     "MAX_TIME",
     "MS_PER_DAY",
     "MS_PER_HOUR",
@@ -262,12 +265,13 @@ _HIGH_SECONDS = day_from_year(9000) * 86_400
 # V8 asks whether DST is in effect (for the zone's display name) at an "equivalent" time in
 # 2008..2035 outside the 32-bit epoch-second range.
 _MAX_EPOCH_MS = (2**31 - 1) * 1000
+_MONTH_SECONDS = 2_629_746  # an average Gregorian month
 _UTC_KEYS = frozenset({"UTC", "Etc/UTC", "UCT", "Etc/UCT", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu"})
 _UTC_NAME = "Coordinated Universal Time"
 _UNKNOWN_NAME = "GMT+00:00"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Zone:
     """A resolved time zone: ``info`` is None for a zone fixed at UTC+0."""
 
@@ -296,7 +300,7 @@ def _shift_seconds(s: int) -> int:
 
 def _as_local(info: ZoneInfo, s: int) -> datetime:
     """The aware local datetime at UTC epoch second ``s`` (already within years 600..9000)."""
-    return info.fromutc((_EPOCH + timedelta(seconds=s)).replace(tzinfo=info))
+    return datetime.fromtimestamp(s, info)
 
 
 def _delta_ms(delta: timedelta | None) -> int:
@@ -310,7 +314,7 @@ def _dst_seconds(info: ZoneInfo, s: int) -> int:
 def _has_negative_dst(info: ZoneInfo) -> bool:
     """Whether tzdata models a zone's DST as negative (Dublin, Windhoek, Casablanca)."""
     start = day_from_year(1970) * 86_400
-    return any(_dst_seconds(info, start + month * 2_629_746) < 0 for month in range(68 * 12))
+    return any(_dst_seconds(info, start + month * _MONTH_SECONDS) < 0 for month in range(68 * 12))
 
 
 def _names_for(key: str, info: ZoneInfo | None) -> tuple[str, str]:
@@ -326,7 +330,7 @@ def _names_for(key: str, info: ZoneInfo | None) -> tuple[str, str]:
     raw = _delta_ms(local.utcoffset()) // 1000 - _delta_ms(local.dst()) // 1000
     savings = 0
     for month in range(1, 13):
-        saving = _dst_seconds(info, now + month * 2_629_746)
+        saving = _dst_seconds(info, now + month * _MONTH_SECONDS)
         if saving > 0:
             savings = saving
             break
@@ -398,7 +402,7 @@ def _offset_ms(zone: _Zone, t: float, is_utc: bool) -> int:
     s = _shift_seconds(math.floor(t) // 1000)
     if is_utc:
         return _delta_ms(_as_local(zone.info, s).utcoffset())
-    return _delta_ms((_EPOCH + timedelta(seconds=s)).replace(tzinfo=zone.info).utcoffset())
+    return _delta_ms(zone.info.utcoffset(_EPOCH + timedelta(seconds=s)))  # fold=0: the earlier offset
 
 
 # 21.4.1.7 LocalTZA ( t, isUTC )
@@ -441,7 +445,10 @@ def _offset_minutes(offset_ms: int) -> int:
 
 
 def _equivalent_time(t: int) -> int:
-    """``t`` moved into the year of 2008..2035 with the same leap-ness and weekday of Jan 1."""
+    """``t`` moved into a year of 2008..2035 with the same leap-ness and weekday of Jan 1.
+
+    Of the (up to three) such years this picks the one V8 picks.
+    """
     d, within = divmod(t, MS_PER_DAY)
     y, m, date = _month_and_date(d)
     jan1 = (day_from_year(y) + 4) % 7
@@ -463,9 +470,9 @@ def _is_dst(zone: _Zone, t: float) -> bool:
     if not zone.negative_dst or saving != 0:
         return saving > 0
     # ICU reads negative DST as standard time, and the rest of the year as DST.
-    step = 2_629_746
-    before = any(_dst_seconds(zone.info, s - k * step) < 0 for k in range(1, 13))
-    return before and any(_dst_seconds(zone.info, s + k * step) < 0 for k in range(1, 13))
+    months = range(1, 13)
+    before = any(_dst_seconds(zone.info, s - k * _MONTH_SECONDS) < 0 for k in months)
+    return before and any(_dst_seconds(zone.info, s + k * _MONTH_SECONDS) < 0 for k in months)
 
 
 def timezone_name(t: float) -> str:
@@ -484,6 +491,7 @@ INVALID_DATE = "Invalid Date"
 
 
 def _year_text(y: int) -> str:
+    """A year as toString prints it: at least four digits, "-0001" before year 0."""
     return f"{y:04d}" if y >= 0 else f"-{-y:04d}"
 
 
@@ -494,7 +502,7 @@ def _local_fields(t: float) -> tuple[tuple[int, int, int, int, int, int, int, in
 
 
 def _zone_suffix(t: float, offset: int, zone: _Zone) -> str:
-    """ "GMT+0100 (Central European Standard Time)"."""
+    """The zone part of toString: "GMT+0100 (Central European Standard Time)"."""
     minutes = _offset_minutes(offset)
     sign = "-" if minutes < 0 else "+"
     hh, mm = divmod(abs(minutes), 60)
@@ -514,7 +522,7 @@ def _time_text(f: tuple[int, ...]) -> str:
 
 # 21.4.4.41 Date.prototype.toString ( )
 def to_string(t: float) -> str:
-    """ "Sat Nov 28 2026 08:02:42 GMT+0000 (Coordinated Universal Time)"."""
+    """Date.prototype.toString: "Sat Nov 28 2026 08:02:42 GMT+0000 (Coordinated Universal Time)"."""
     if not _finite(t):
         return INVALID_DATE
     f, offset, zone = _local_fields(t)
@@ -523,7 +531,7 @@ def to_string(t: float) -> str:
 
 # 21.4.4.35 Date.prototype.toDateString ( )
 def to_date_string(t: float) -> str:
-    """ "Sat Nov 28 2026"."""
+    """Date.prototype.toDateString: "Sat Nov 28 2026"."""
     if not _finite(t):
         return INVALID_DATE
     return _date_text(_local_fields(t)[0])
@@ -531,7 +539,7 @@ def to_date_string(t: float) -> str:
 
 # 21.4.4.42 Date.prototype.toTimeString ( )
 def to_time_string(t: float) -> str:
-    """ "08:02:42 GMT+0000 (Coordinated Universal Time)"."""
+    """Date.prototype.toTimeString: "08:02:42 GMT+0000 (Coordinated Universal Time)"."""
     if not _finite(t):
         return INVALID_DATE
     f, offset, zone = _local_fields(t)
@@ -540,7 +548,7 @@ def to_time_string(t: float) -> str:
 
 # 21.4.4.43 Date.prototype.toUTCString ( )
 def to_utc_string(t: float) -> str:
-    """ "Sat, 28 Nov 2026 08:02:42 GMT"."""
+    """Date.prototype.toUTCString: "Sat, 28 Nov 2026 08:02:42 GMT"."""
     if not _finite(t):
         return INVALID_DATE
     f = _fields(math.floor(t))
@@ -549,7 +557,10 @@ def to_utc_string(t: float) -> str:
 
 # 21.4.4.36 Date.prototype.toISOString ( )
 def to_iso_string(t: float) -> str:
-    """ "2026-11-28T08:02:42.000Z" (years outside 0..9999 as +-YYYYYY); ValueError for NaN."""
+    """Date.prototype.toISOString: "2026-11-28T08:02:42.000Z", years outside 0..9999 as +-YYYYYY.
+
+    Raises ValueError for NaN (the caller throws a RangeError).
+    """
     if not _finite(t):
         raise ValueError("Invalid time value")
     y, mo, d, h, mi, s, ms, _ = _fields(math.floor(t))
@@ -569,7 +580,7 @@ def _locale_time(f: tuple[int, ...]) -> str:
 
 # 21.4.4.39 Date.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] )
 def to_locale_string(t: float) -> str:
-    """ "11/28/2026, 8:02:42 AM"."""
+    """Date.prototype.toLocaleString (en-US): "11/28/2026, 8:02:42 AM"."""
     if not _finite(t):
         return INVALID_DATE
     f = _local_fields(t)[0]
@@ -578,7 +589,7 @@ def to_locale_string(t: float) -> str:
 
 # 21.4.4.38 Date.prototype.toLocaleDateString ( [ reserved1 [ , reserved2 ] ] )
 def to_locale_date_string(t: float) -> str:
-    """ "11/28/2026"."""
+    """Date.prototype.toLocaleDateString (en-US): "11/28/2026"."""
     if not _finite(t):
         return INVALID_DATE
     return _locale_date(_local_fields(t)[0])
@@ -586,7 +597,7 @@ def to_locale_date_string(t: float) -> str:
 
 # 21.4.4.40 Date.prototype.toLocaleTimeString ( [ reserved1 [ , reserved2 ] ] )
 def to_locale_time_string(t: float) -> str:
-    """ "8:02:42 AM"."""
+    """Date.prototype.toLocaleTimeString (en-US): "8:02:42 AM"."""
     if not _finite(t):
         return INVALID_DATE
     return _locale_time(_local_fields(t)[0])
@@ -596,10 +607,12 @@ def to_locale_time_string(t: float) -> str:
 # 21.4.3.2 Date.parse ( string ): 21.4.1.15 Date Time String Format, then V8's legacy forms
 # ---------------------------------------------------------------------------------------------
 
-_WHITESPACE = frozenset(
+# WhiteSpace, then LineTerminator: V8 reads LS and PS as letters of a word.
+_SPACES = frozenset(
     "\t\x0b\x0c \xa0\ufeff\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u202f\u205f\u3000\n\r\u2028\u2029"
+    "\u202f\u205f\u3000"
 )
+_SPACES_AND_LINE_BREAKS = _SPACES | frozenset("\n\r\u2028\u2029")
 _MAX_DIGITS = 9  # V8 keeps the first nine significant digits of a number
 
 # Token kinds.
@@ -627,32 +640,41 @@ _KEYWORDS: dict[str, tuple[int, int]] = {
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-@dataclass(frozen=True)
-class _Token:
-    """A token of a date string; for words ``value`` is the keyword (kind, value) or None."""
+class _Token(NamedTuple):
+    """A token of a date string.
+
+    Numbers carry ``number`` (their first nine significant digits) and ``length`` (digits read);
+    symbols carry ``symbol``; words carry ``length`` and their ``keyword`` (kind, value), if any.
+    """
 
     kind: int
-    value: object = None
+    number: int = 0
     length: int = 0
+    symbol: str = ""
+    keyword: tuple[int, int] | None = None
 
     def is_symbol(self, c: str) -> bool:
-        return self.kind == _SYMBOL and self.value == c
+        return self.kind == _SYMBOL and self.symbol == c
 
     def is_sign(self) -> bool:
-        return self.kind == _SYMBOL and self.value in ("+", "-")
+        return self.kind == _SYMBOL and self.symbol in ("+", "-")
+
+    def sign(self) -> int:
+        return -1 if self.symbol == "-" else 1
 
     def is_number(self, length: int | None = None) -> bool:
         return self.kind == _NUMBER and (length is None or self.length == length)
 
-    def keyword(self) -> int | None:
-        kw = self.value if self.kind == _WORD else None
-        return kw[0] if isinstance(kw, tuple) else None
+    def keyword_kind(self) -> int | None:
+        return None if self.keyword is None else self.keyword[0]
 
     def is_z(self) -> bool:
-        return self.keyword() == _ZONE and self.length == 1
+        return self.keyword_kind() == _ZONE and self.length == 1
 
 
 _END_TOKEN = _Token(_END)
+_OTHER_TOKEN = _Token(_OTHER)
+_SPACE_TOKEN = _Token(_SPACE, length=1)
 
 
 class _Scanner:
@@ -660,7 +682,7 @@ class _Scanner:
 
     def __init__(self, s: str) -> None:
         nul = s.find("\0")
-        self._s = s if nul < 0 else s[:nul]
+        self._s = s if nul < 0 else s[:nul]  # V8 stops reading at a NUL
         self._i = 0
         self._next = self._scan()
 
@@ -687,39 +709,29 @@ class _Scanner:
             j = i
             while j < len(s) and "0" <= s[j] <= "9":
                 j += 1
-            digits = s[i:j].lstrip("0")[:_MAX_DIGITS]
             self._i = j
-            return _Token(_NUMBER, int(digits or "0"), j - i)
+            return _Token(_NUMBER, int(s[i:j].lstrip("0")[:_MAX_DIGITS] or "0"), j - i)
         if c in ":-+.)":
             self._i = i + 1
-            return _Token(_SYMBOL, c)
-        if c >= "A" and c not in _WHITESPACE:
+            return _Token(_SYMBOL, symbol=c)
+        if c >= "A" and c not in _SPACES:
             j = i
-            while j < len(s) and s[j] >= "A" and s[j] not in _WHITESPACE:
+            while j < len(s) and s[j] >= "A" and s[j] not in _SPACES:
                 j += 1
             self._i = j
-            word = s[i:j]
-            kw = _KEYWORDS.get(word[:3].translate(_ASCII_LOWER))
-            if kw is not None and len(word) > 3 and kw[0] != _MONTH:
+            kw = _KEYWORDS.get(s[i : min(j, i + 3)].translate(_ASCII_LOWER))
+            if kw is not None and j - i > 3 and kw[0] != _MONTH:
                 kw = None  # only month names may be longer than their keyword
-            return _Token(_WORD, kw, j - i)
-        if c in _WHITESPACE:
-            self._i = i + 1
-            return _Token(_SPACE, None, 1)
-        if c == "(":
-            depth = 0
-            while i < len(s):
-                if s[i] == ")":
-                    depth -= 1
-                elif s[i] == "(":
-                    depth += 1
-                i += 1
-                if depth <= 0:
-                    break
-            self._i = i
-            return _Token(_OTHER)
+            return _Token(_WORD, length=j - i, keyword=kw)
         self._i = i + 1
-        return _Token(_OTHER)
+        if c in _SPACES_AND_LINE_BREAKS:
+            return _SPACE_TOKEN
+        if c == "(":
+            depth = 1
+            while self._i < len(s) and depth > 0:
+                depth += {"(": 1, ")": -1}.get(s[self._i], 0)
+                self._i += 1
+        return _OTHER_TOKEN
 
 
 def _in_range(x: int, lo: int, hi: int) -> bool:
@@ -830,7 +842,11 @@ class _ZoneParts:
 
 def _milliseconds(token: _Token) -> int:
     """The first three digits of a fraction of a second."""
-    n, length = int(token.value), token.length  # type: ignore[call-overload]
+    return _fraction_ms(token.number, token.length)
+
+
+def _fraction_ms(n: int, length: int) -> int:
+    """Milliseconds of the fraction ``n`` (significant digits) written with ``length`` digits."""
     if length == 1:
         return n * 100
     if length == 2:
@@ -845,56 +861,54 @@ class _Invalid(Exception):
 
 
 def _parse_iso(sc: _Scanner, day_: _DayParts, tm: _TimeParts, tz: _ZoneParts) -> _Token:
-    """21.4.1.15 Date Time String Format (with V8's extensions); returns the first token left over.
+    """21.4.1.15 Date Time String Format, with V8's extensions.
 
-    Returns the end token on success; raises _Invalid for a malformed time part.
+    Returns the end token when the whole string is in the format, else the first token it could
+    not take (for the legacy parser to go on from); raises _Invalid for a malformed time part.
     """
-    # Date: [+-YYYYYY | YYYY] [-MM [-DD]]
+    # Date: (YYYY | +-YYYYYY) [-MM [-DD]]
     if sc.peek().is_sign():
         sign = sc.next()
         if not sc.peek().is_number(6):
             return sign
-        year = int(sc.next().value)  # type: ignore[call-overload]
-        if sign.value == "-" and year == 0:
-            return sign
-        day_.add(-year if sign.value == "-" else year)
+        year = sc.next().number
+        if sign.symbol == "-" and year == 0:
+            return sign  # -000000 is not a year
+        day_.add(sign.sign() * year)
     elif sc.peek().is_number(4):
-        day_.add(int(sc.next().value))  # type: ignore[call-overload]
+        day_.add(sc.next().number)
     else:
         return sc.next()
-    if sc.skip_symbol("-"):
-        if not (sc.peek().is_number(2) and _in_range(int(sc.peek().value), 1, 12)):  # type: ignore[call-overload]
+    for hi in (12, 31):
+        if not sc.skip_symbol("-"):
+            break
+        if not (sc.peek().is_number(2) and _in_range(sc.peek().number, 1, hi)):
             return sc.next()
-        day_.add(int(sc.next().value))  # type: ignore[call-overload]
-        if sc.skip_symbol("-"):
-            if not (sc.peek().is_number(2) and _in_range(int(sc.peek().value), 1, 31)):  # type: ignore[call-overload]
-                return sc.next()
-            day_.add(int(sc.next().value))  # type: ignore[call-overload]
+        day_.add(sc.next().number)
     # Time: THH:mm[:ss[.sss]] then Z | +-HH:mm | +-HHmm
-    if sc.peek().keyword() != _T:
-        if sc.peek().kind != _END:
-            return sc.next()
-    else:
+    if sc.peek().keyword_kind() == _T:
         sc.next()
         _parse_iso_time(sc, tm, tz)
+    elif sc.peek().kind != _END:
+        return sc.next()
     if tz.sign is None and tm.empty():
-        tz.set_hours(0)  # date-only forms are UTC
+        tz.set_hours(0)  # date-only forms are UTC, date-time forms local
     day_.iso = True
     return _END_TOKEN
 
 
 def _two_digits(sc: _Scanner, hi: int) -> int:
     token = sc.peek()
-    if not token.is_number(2) or int(token.value) > hi:  # type: ignore[call-overload]
+    if not token.is_number(2) or token.number > hi:
         raise _Invalid
     sc.next()
-    return int(token.value)  # type: ignore[call-overload]
+    return token.number
 
 
 def _parse_iso_time(sc: _Scanner, tm: _TimeParts, tz: _ZoneParts) -> None:
     hour = _two_digits(sc, 24)
     tm.add(hour)
-    limit = 0 if hour == 24 else 59
+    limit = 0 if hour == 24 else 59  # 24:00 only as 24:00:00.000
     if not sc.skip_symbol(":"):
         raise _Invalid
     tm.add(_two_digits(sc, limit))
@@ -902,16 +916,16 @@ def _parse_iso_time(sc: _Scanner, tm: _TimeParts, tz: _ZoneParts) -> None:
         tm.add(_two_digits(sc, limit))
         if sc.skip_symbol("."):
             token = sc.peek()
-            if not token.is_number() or (hour == 24 and int(token.value) > 0):  # type: ignore[call-overload]
+            if not token.is_number() or (hour == 24 and token.number > 0):
                 raise _Invalid
-            tm.add(_milliseconds(sc.next()))
+            tm.add(_milliseconds(sc.next()))  # any number of digits
     if sc.peek().is_z():
         sc.next()
         tz.set_hours(0)
     elif sc.peek().is_sign():
-        tz.sign = -1 if sc.next().value == "-" else 1
+        tz.sign = sc.next().sign()
         if sc.peek().is_number(4):
-            hh, mm = divmod(int(sc.next().value), 100)  # type: ignore[call-overload]
+            hh, mm = divmod(sc.next().number, 100)
             if hh > 23 or mm > 59:
                 raise _Invalid
             tz.hour, tz.minute = hh, mm
@@ -924,6 +938,98 @@ def _parse_iso_time(sc: _Scanner, tm: _TimeParts, tz: _ZoneParts) -> None:
         raise _Invalid
 
 
+class _Legacy:
+    """V8's fallback parser: numbers, month names, AM/PM, zone names and offsets in any order."""
+
+    def __init__(self, sc: _Scanner, day_: _DayParts, tm: _TimeParts, tz: _ZoneParts) -> None:
+        self.sc, self.day, self.tm, self.tz = sc, day_, tm, tz
+        self.has_number = bool(day_.parts)
+
+    def run(self, token: _Token) -> bool:
+        """Read tokens from ``token`` to the end; False when the string is rejected."""
+        sc = self.sc
+        while token.kind != _END:
+            if token.kind == _NUMBER:
+                ok = self._number(token.number)
+            elif token.kind == _WORD:
+                ok = self._word(token)
+            elif token.is_sign() and (self.tz.is_utc() or not self.tm.empty()):
+                ok = self._offset(token.sign())
+            else:
+                # Other characters are skipped, but a sign or ')' must not follow a number.
+                ok = not ((token.is_sign() or token.is_symbol(")")) and self.has_number)
+            if not ok:
+                return False
+            token = sc.next()
+        return True
+
+    def _number(self, n: int) -> bool:
+        sc, tm, tz = self.sc, self.tm, self.tz
+        self.has_number = True
+        if sc.skip_symbol(":"):
+            if sc.skip_symbol(":"):  # "n::" is n hours and zero minutes
+                if not tm.empty():
+                    return False
+                tm.add(n)
+                tm.add(0)
+                return True
+            if not tm.add(n):
+                return False
+            if sc.peek().is_symbol("."):
+                sc.next()
+            return True
+        if sc.skip_symbol(".") and tm.expects(n):
+            tm.add(n)
+            if not sc.peek().is_number():
+                return False
+            tm.add_final(_milliseconds(sc.next()))  # V8 ignores a fifth time field here
+            return True
+        if tz.expects(n):
+            tz.minute = n
+            return True
+        if tm.expects(n):
+            tm.add_final(n)
+            peek = sc.peek()
+            return peek.kind in (_END, _SPACE) or peek.is_z() or peek.is_sign()
+        if not self.day.add(n):
+            return False
+        sc.skip_symbol("-")
+        return True
+
+    def _word(self, token: _Token) -> bool:
+        kind = token.keyword_kind()
+        value = 0 if token.keyword is None else token.keyword[1]
+        if kind == _AMPM and not self.tm.empty():
+            self.tm.hour_offset = value
+        elif kind == _MONTH:
+            self.day.named_month = value
+            self.sc.skip_symbol("-")
+        elif kind == _ZONE and self.has_number:
+            self.tz.set_hours(value)
+        elif self.has_number or self.sc.peek().is_number():
+            return False  # unknown words only before the first number, apart from it
+        return True
+
+    def _offset(self, sign: int) -> bool:
+        """A UTC offset after a zone name or a time: +-h, +-hh, +-hmm, +-hhmm or +-h:mm."""
+        sc, tz = self.sc, self.tz
+        tz.sign = sign
+        n = length = 0
+        if sc.peek().is_number():
+            number = sc.next()
+            n, length = number.number, number.length
+        self.has_number = True
+        if sc.peek().is_symbol(":"):
+            tz.hour, tz.minute = n, None
+        elif length in (1, 2):
+            tz.hour, tz.minute = n, 0
+        elif length in (3, 4):
+            tz.hour, tz.minute = divmod(n, 100)
+        else:
+            return False
+        return True
+
+
 def _parse_fields(s: str) -> tuple[tuple[int, int, int], tuple[int, int, int, int], int | None] | None:
     """Date, time and UTC offset (seconds, None for local) of a date string, or None."""
     sc = _Scanner(s)
@@ -932,75 +1038,14 @@ def _parse_fields(s: str) -> tuple[tuple[int, int, int], tuple[int, int, int, in
         token = _parse_iso(sc, day_, tm, tz)
     except _Invalid:
         return None
-    has_number = bool(day_.parts)
-    # V8's legacy parser: numbers, month names, AM/PM, zone names and offsets in any order.
-    while token.kind != _END:
-        if token.kind == _NUMBER:
-            has_number = True
-            n = int(token.value)  # type: ignore[call-overload]
-            if sc.skip_symbol(":"):
-                if sc.skip_symbol(":"):
-                    if not tm.empty():
-                        return None
-                    tm.add(n)
-                    tm.add(0)
-                else:
-                    if not tm.add(n):
-                        return None
-                    if sc.peek().is_symbol("."):
-                        sc.next()
-            elif sc.skip_symbol(".") and tm.expects(n):
-                tm.add(n)
-                if not sc.peek().is_number():
-                    return None
-                tm.add_final(_milliseconds(sc.next()))
-            elif tz.expects(n):
-                tz.minute = n
-            elif tm.expects(n):
-                tm.add_final(n)
-                peek = sc.peek()
-                if not (peek.kind in (_END, _SPACE) or peek.is_z() or peek.is_sign()):
-                    return None
-            else:
-                if not day_.add(n):
-                    return None
-                sc.skip_symbol("-")
-        elif token.kind == _WORD:
-            kind = token.keyword()
-            value = token.value[1] if isinstance(token.value, tuple) else 0
-            if kind == _AMPM and not tm.empty():
-                tm.hour_offset = value
-            elif kind == _MONTH:
-                day_.named_month = value
-                sc.skip_symbol("-")
-            elif kind == _ZONE and has_number:
-                tz.set_hours(value)
-            elif has_number or sc.peek().is_number():
-                return None  # words after the first number must be known ones
-        elif token.is_sign() and (tz.is_utc() or not tm.empty()):
-            tz.sign = -1 if token.value == "-" else 1
-            n, length = 0, 0
-            if sc.peek().is_number():
-                number = sc.next()
-                n, length = int(number.value), number.length  # type: ignore[call-overload]
-            has_number = True
-            if sc.peek().is_symbol(":"):
-                tz.hour, tz.minute = n, None
-            elif length in (1, 2):
-                tz.hour, tz.minute = n, 0
-            elif length in (3, 4):
-                tz.hour, tz.minute = n // 100, n % 100
-            else:
-                return None
-        elif (token.is_sign() or token.is_symbol(")")) and has_number:
-            return None
-        token = sc.next()
+    if not _Legacy(sc, day_, tm, tz).run(token):
+        return None
     date_part, time_part = day_.result(), tm.result()
     if date_part is None or time_part is None:
         return None
     offset = tz.seconds()
     if offset is not None:
-        # V8 sums the offset in unsigned 32 bits and rejects it beyond the largest small integer.
+        # V8 sums the offset in unsigned 32 bits and rejects it beyond its largest small integer.
         magnitude = abs(offset) % 2**32
         if magnitude > 2**31 - 1:
             return None
@@ -1008,10 +1053,44 @@ def _parse_fields(s: str) -> tuple[tuple[int, int, int], tuple[int, int, int, in
     return date_part, time_part, offset
 
 
+_ISO = re.compile(
+    r"([0-9]{4}|[+-][0-9]{6})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"
+    r"(?:[Tt]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]+))?)?"
+    r"(?:([Zz])|([+-])([0-9]{2}):?([0-9]{2}))?)?"
+)
+
+
+def _parse_iso_fast(s: str) -> tuple[tuple[int, int, int], tuple[int, int, int, int], int | None] | None:
+    """The fields of a well-formed Date Time String Format string, or None to take the long way."""
+    m = _ISO.fullmatch(s)
+    if m is None:
+        return None
+    year_text, month, date, hour, minute, second, fraction, z, sign, off_h, off_m = m.groups()
+    if year_text == "-000000":
+        return None
+    month_n, date_n = int(month or 1), int(date or 1)
+    if not (1 <= month_n <= 12 and 1 <= date_n <= 31):
+        return None
+    date_part = (int(year_text), month_n, date_n)
+    if hour is None:
+        return date_part, (0, 0, 0, 0), 0  # date-only forms are UTC
+    frac = 0 if fraction is None else int(fraction.lstrip("0")[:_MAX_DIGITS] or "0")
+    time_part = (int(hour), int(minute), int(second or 0), _fraction_ms(frac, len(fraction or "")))
+    if time_part[0] > 24 or time_part[1] > 59 or time_part[2] > 59:
+        return None
+    if time_part[0] == 24 and (time_part[1] or time_part[2] or frac):
+        return None  # 24:00 only as 24:00:00.000
+    if sign is None:
+        return date_part, time_part, (0 if z else None)
+    if int(off_h) > 23 or int(off_m) > 59:
+        return None
+    return date_part, time_part, (-1 if sign == "-" else 1) * (int(off_h) * 3600 + int(off_m) * 60)
+
+
 # 21.4.3.2 Date.parse ( string )
 def parse(s: str) -> float:
     """The time value of a date string as V8 reads it; NaN when unrecognised."""
-    fields = _parse_fields(s)
+    fields = _parse_iso_fast(s) or _parse_fields(s)
     if fields is None:
         return NAN
     (year, month, date), (h, m, sec, ms), offset = fields

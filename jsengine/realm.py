@@ -22,7 +22,7 @@ from .values import SYM, UNDEFINED
 SETUP_ORDER = [
     "function", "object", "error", "iterator", "symbol", "array", "string", "number", "math", "boolean",
     "globals", "evalfn", "json", "collections", "date", "reflect", "console", "regexp", "promise", "generator",
-    "bigint", "proxy", "typedarray", "weakref",
+    "bigint", "proxy", "arraybuffer", "typedarray", "dataview", "atomics", "weakref",
 ]
 
 

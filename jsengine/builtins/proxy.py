@@ -70,7 +70,7 @@ def _forward(fn, *args):
 class JSProxy(JSObject):
     """A Proxy exotic object (10.5): internal methods dispatch to the handler's traps."""
 
-    __slots__ = ("proxy_target", "proxy_handler", "is_callable", "is_constructor")
+    __slots__ = ("is_callable", "is_constructor", "proxy_handler", "proxy_target")
     ordinary_get = False
     class_name = "Object"
 
@@ -413,4 +413,4 @@ def setup(realm) -> None:
     realm.define_global("Proxy", ctor)
 
 
-__all__ = ["JSProxy", "proxy_create", "setup", "key_display"]
+__all__ = ["JSProxy", "key_display", "proxy_create", "setup"]

@@ -345,7 +345,7 @@ def _collation_key(s: str, numeric: bool) -> tuple[list, list, list]:
     prim: list = []
     sec: list = [""]  # sec[0]: combining marks before any base character
     ter: list = []
-    t = unicodedata.normalize("NFD", from_utf16(s))
+    t = s if s.isascii() else unicodedata.normalize("NFD", from_utf16(s))
     i = 0
     n = len(t)
     while i < n:
@@ -373,14 +373,29 @@ def _collation_key(s: str, numeric: bool) -> tuple[list, list, list]:
     return prim, sec, ter
 
 
+_LEVELS = {"base": (0,), "accent": (0, 1), "case": (0, 2), "variant": (0, 1, 2)}
+_KEY_CACHE: dict[tuple[str, bool], tuple] = {}  # recent keys: sorting compares each string many times
+
+
+def _cached_key(s: str, numeric: bool) -> tuple:
+    k = (s, numeric)
+    key = _KEY_CACHE.get(k)
+    if key is None:
+        if len(_KEY_CACHE) >= 4096:
+            _KEY_CACHE.clear()
+        key = _collation_key(s, numeric)
+        if len(s) <= 256:
+            _KEY_CACHE[k] = key
+    return key
+
+
 def locale_compare(a: str, b: str, sensitivity: str = "variant", numeric: bool = False) -> int:
     """Compare two strings roughly as ICU's root collation does: -1, 0 or 1."""
     if a == b:
         return 0
-    ka = _collation_key(a, numeric)
-    kb = _collation_key(b, numeric)
-    levels = {"base": (0,), "accent": (0, 1), "case": (0, 2)}.get(sensitivity, (0, 1, 2))
-    for lv in levels:
+    ka = _cached_key(a, numeric)
+    kb = _cached_key(b, numeric)
+    for lv in _LEVELS[sensitivity]:
         x, y = ka[lv], kb[lv]
         if x != y:
             return -1 if x < y else 1
@@ -563,23 +578,24 @@ def string_last_index_of(this, args: list):
 # 22.1.3.10 String.prototype.localeCompare ( that [ , reserved1 [ , reserved2 ] ] )
 def string_locale_compare(this, args: list):
     s = this_str(this, "localeCompare")
-    that = to_string(arg(args, 0))
-    requested_locales(arg(args, 1))
-    options = arg(args, 2)
+    that = to_string(args[0]) if args else "undefined"
     sensitivity = "variant"
     numeric = False
-    if options is not UNDEFINED:
-        options = to_object(options)
-        v = options.get("numeric")
-        if v is not UNDEFINED:
-            numeric = to_boolean(v)
-        v = options.get("sensitivity")
-        if v is not UNDEFINED:
-            sensitivity = to_string(v)
-            if sensitivity not in ("base", "accent", "case", "variant"):
-                raise range_error(f"Value {sensitivity} out of range for Intl.Collator options property "
-                                  "sensitivity")
-    A.charge((len(s) + len(that)) >> 2)
+    if len(args) > 1:
+        requested_locales(args[1])
+        options = arg(args, 2)
+        if options is not UNDEFINED:
+            options = to_object(options)
+            v = options.get("numeric")
+            if v is not UNDEFINED:
+                numeric = to_boolean(v)
+            v = options.get("sensitivity")
+            if v is not UNDEFINED:
+                sensitivity = to_string(v)
+                if sensitivity not in _LEVELS:
+                    raise range_error(f"Value {sensitivity} out of range for Intl.Collator options property "
+                                      "sensitivity")
+    charge_scan(len(s) + len(that))
     return locale_compare(s, that, sensitivity, numeric)
 
 

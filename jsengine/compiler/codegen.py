@@ -276,6 +276,9 @@ def index_set(o, k, v, strict: bool) -> None:
 
 def set_function_name(f, name, prefix: str | None = None) -> None:
     """SetFunctionName (10.2.9) on a freshly made function/class."""
+    code = getattr(f, "code", None)
+    if code is not None and code.static_name:
+        return
     if type(name) is JSSymbol:
         name = "" if name.description is None else f"[{name.description}]"
     if prefix:
@@ -2051,6 +2054,8 @@ class Compiler(GenMixin):
         for bb in scope.bindings.values():
             pass
         self._mark_tdz_slots(scope, template)
+        if scope.eval_dict_index >= 0:
+            template[scope.eval_dict_index] = None
         code.template = template
         pnames = scope.param_names
         simple = scope.has_simple_params and len(set(pnames)) == len(pnames)
@@ -2190,6 +2195,7 @@ class Compiler(GenMixin):
             ctor_code = default_ctor_code(name, derived, src, self.filename)
             ctor_maker = None
         ctor_code.name = name
+        ctor_code.static_name = any(st and k == "name" for st, _kind, k, _kf, _mk in members)
         members_t = tuple(members)
         name_binding = cscope.bindings.get(name) if name else None
         name_set = None

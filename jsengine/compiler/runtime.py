@@ -30,7 +30,7 @@ class FunctionCode:
                  "this_idx", "newtarget_idx", "home_idx", "func_idx", "args_idx", "callee_idx",
                  "bind_params", "nparams", "template", "funcs", "is_ctor", "has_prototype", "mapped",
                  "simple", "is_class_ctor", "derived", "is_arrow", "line", "column", "param_slots",
-                 "generator", "is_async", "fields", "start", "__weakref__")
+                 "generator", "is_async", "fields", "start", "static_name", "__weakref__")
 
     def __init__(self) -> None:
         self.name = ""
@@ -58,6 +58,7 @@ class FunctionCode:
         self.generator = False
         self.is_async = False
         self.fields = None
+        self.static_name = False
         self.start = None  # generator / async functions: start(func, env) instead of running the body
 
 
