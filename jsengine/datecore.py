@@ -758,7 +758,7 @@ class _DayParts:
             return None
         p = self.parts + [1] * (3 - len(self.parts))
         if self.named_month is None:
-            if self.iso or not _in_range(p[0], 1, 31):
+            if self.iso or not _in_range(p[0], 1, 31):  # a first part that is no day is the year
                 year, month, day_ = p
             else:
                 month, day_, year = p
@@ -801,8 +801,9 @@ class _TimeParts:
         return True
 
     def expects(self, n: int) -> bool:
+        """Whether ``n`` fits as the next minutes, seconds or milliseconds."""
         k = len(self.parts)
-        return (k == 1 and n <= 59) or (k == 2 and n <= 59) or (k == 3 and n <= 999)
+        return (k in (1, 2) and n <= 59) or (k == 3 and n <= 999)
 
     def result(self) -> tuple[int, int, int, int] | None:
         h, m, s, ms = self.parts + [0] * (4 - len(self.parts))

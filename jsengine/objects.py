@@ -596,6 +596,8 @@ class JSArray(JSObject):
                 if i >= 0 and self.set_index_fast(i, value):
                     return True
             elif key == "length":
+                if not self.length_writable:
+                    return False  # OrdinarySet on a read-only data property (10.1.9.2 step 2.a)
                 return self.define_own_property("length", Desc(value=value))
             else:
                 v = self.props.get(key, MISSING)

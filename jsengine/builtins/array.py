@@ -838,7 +838,7 @@ def array_includes(this, args: list) -> bool:
         return False
     x = arg(args, 0)
     arr = _readable(o)
-    if arr is not None:
+    if arr is not None and len(arr) == n:  # (fromIndex's valueOf may have changed the array)
         _bulk(n - k)
         if x is UNDEFINED and HOLE in arr[k:]:
             return True
@@ -873,7 +873,7 @@ def array_index_of(this, args: list):
         return -1
     x = arg(args, 0)
     arr = _readable(o)
-    if arr is not None:
+    if arr is not None and len(arr) == n:
         _bulk(n - k)
         return _strict_index(arr, x, k, n)
     idx = _sparse_indices(o, k, n)
@@ -919,7 +919,7 @@ def array_last_index_of(this, args: list):
         return -1
     x = arg(args, 0)
     arr = _readable(o)
-    if arr is not None:
+    if arr is not None and len(arr) == n:
         _bulk(k + 1)
         if type(x) is float and isnan(x):
             return -1
@@ -1108,7 +1108,7 @@ def array_slice(this, args: list):
     a = _species(o, count)
     if a is None:
         src = _readable(o)
-        if src is not None:
+        if src is not None and len(src) == n:  # (argument conversions may have changed the array)
             _bulk(count)
             return _new_array(src[k:final])
         a = array_create(count)
@@ -1294,7 +1294,7 @@ def array_splice(this, args: list):
 def array_to_locale_string(this, args: list) -> str:
     o = to_object(this)
     n = length_of_array_like(o)
-    return _join(o, n, ",", [arg(args, 0), arg(args, 1)])
+    return _join(o, n, ",", [])  # ECMA-262 without ECMA-402: no locales/options are passed on
 
 
 # 23.1.3.30 Array.prototype.toString ( )
