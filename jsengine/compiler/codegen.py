@@ -2099,7 +2099,15 @@ class Compiler(GenMixin):
                 if node.type == "ArrowFunctionExpression" and getattr(node, "expression", False):
                     code.body = self.gen_expr_body(node.body)
                 else:
-                    code.body = self.gen_body(node.body.body)
+                    bscope = node.__dict__.get("body_scope")
+                    if bscope is not None:
+                        self.scope = bscope
+                        inner_gen = self.gen_body(node.body.body)
+                        enter = self.body_scope_enter(bscope, scope)
+                        code.body = lambda env: inner_gen(enter(env))
+                        self.scope = scope
+                    else:
+                        code.body = self.gen_body(node.body.body)
                 code.start = (start_async_generator if code.is_async else start_generator) if code.generator \
                     else start_async_function
             elif node.type == "ArrowFunctionExpression" and getattr(node, "expression", False):
@@ -2107,8 +2115,18 @@ class Compiler(GenMixin):
                 code.body = body_f
             else:
                 stmts = node.body.body
-                body = self.stmt_list(stmts)
-                code.body = function_body(body, stmts)
+                bscope = node.__dict__.get("body_scope")
+                if bscope is not None:
+                    self.scope = bscope
+                    body = self.stmt_list(stmts)
+                    code.body = function_body(body, stmts)
+                    enter = self.body_scope_enter(bscope, scope)
+                    inner_body = code.body
+                    code.body = lambda env: inner_body(enter(env))
+                    self.scope = scope
+                else:
+                    body = self.stmt_list(stmts)
+                    code.body = function_body(body, stmts)
             if code.callee_idx:
                 inner = code.body
                 cidx, fidx = code.callee_idx, code.func_idx
@@ -2122,6 +2140,29 @@ class Compiler(GenMixin):
         finally:
             self.scope, self.targets, self.pending_labels, self.cv_ref, self.fn_code = saved
         return code
+
+    def body_scope_enter(self, bscope: Scope, fscope: Scope):
+        """Entering the separate var environment of a function with parameter expressions: body vars
+        named like a parameter (or arguments) start with its value; body functions are made."""
+        copies = []
+        for name, b in bscope.bindings.items():
+            if b.kind == "var" and name in fscope.bindings and fscope.bindings[name].kind in ("param", "arguments"):
+                copies.append((b.index, fscope.bindings[name].index))
+        enter_block = self.block_enter(bscope)
+        copies_t = tuple(copies)
+        if bscope.has_env:
+            def enter_env(env):
+                e = enter_block(env) if enter_block is not None else env
+                for dst, src in copies_t:
+                    e[dst] = env[src]
+                return e
+            return enter_env
+
+        def enter_hoisted(env):
+            for dst, src in copies_t:
+                env[dst] = env[src]
+            return env if enter_block is None else enter_block(env)
+        return enter_hoisted
 
     def _mark_tdz_slots(self, fscope: Scope, template: list) -> None:
         """Lexical bindings hoisted into this function's env start in the TDZ."""

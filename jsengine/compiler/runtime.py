@@ -540,7 +540,7 @@ def find_var_env(env):
     e = env
     while e is not None:
         meta = e[1]
-        if meta.kind == "function":
+        if meta.kind == "function" or meta.kind == "body":
             return e
         if meta.kind == "eval" and meta.strict:
             return e

@@ -382,37 +382,45 @@ class Resolver:
             scope.declare(name, "param")
         saved = self.scope
         self.scope = scope
+        # with parameter expressions the body's var declarations get their own environment (10.2.11 step 28)
+        bscope = scope
+        if not expr_body and has_parameter_expressions(fn.params):
+            bscope = Scope("body", scope, fn, strict)
+            bscope.param_names = pnames
+            fn.body_scope = bscope
         if not expr_body:
-            self.collect_var_decls(stmts, scope, True)
-            self.lexical_of(stmts, scope, True)
+            self.collect_var_decls(stmts, bscope, True)
+            self.lexical_of(stmts, bscope, True)
             for st in stmts:
                 s2 = st
                 while s2.type == "LabeledStatement":
                     s2 = s2.body
                 if s2.type == "FunctionDeclaration":
-                    scope.funcs.append(s2)
-            for b in scope.lexical_decls:
+                    bscope.funcs.append(s2)
+            for b in bscope.lexical_decls:
                 if b.name in pnames:
                     raise EarlyError(f"Identifier '{b.name}' has already been declared", fn)
-                if b.name in scope.var_names:
+                if b.name in bscope.var_names:
                     raise EarlyError(f"Identifier '{b.name}' has already been declared", fn)
-            for f in scope.funcs:
-                b = scope.bindings.get(f.id.name)
+            for f in bscope.funcs:
+                b = bscope.bindings.get(f.id.name)
                 if b is not None and b.kind in LEXICAL:
                     raise EarlyError(f"Identifier '{f.id.name}' has already been declared", f)
             if not strict:
-                self.annexb_hoist(stmts, scope)
-            for name in scope.var_names:
-                scope.declare(name, "var")
-            for f in scope.funcs:
-                scope.declare(f.id.name, "var")
+                self.annexb_hoist(stmts, bscope)
+            for name in bscope.var_names:
+                bscope.declare(name, "var")
+            for f in bscope.funcs:
+                bscope.declare(f.id.name, "var")
+            if bscope is not scope:
+                scope.var_names = list(bscope.var_names)
         # named function expression: its own name, unless shadowed
         if fn.type == "FunctionExpression" and fn.id is not None and fn.id.name not in scope.bindings:
             scope.declare(fn.id.name, "callee")
         if not is_arrow:
             args_shadowed = ("arguments" in pnames
-                             or any(f.id.name == "arguments" for f in scope.funcs)
-                             or any(b.name == "arguments" and b.kind in LEXICAL for b in scope.lexical_decls))
+                             or any(f.id.name == "arguments" for f in bscope.funcs)
+                             or any(b.name == "arguments" and b.kind in LEXICAL for b in bscope.lexical_decls))
             if not args_shadowed:
                 scope.declare("arguments", "arguments" if "arguments" not in scope.bindings else
                               scope.bindings["arguments"].kind)
@@ -425,6 +433,7 @@ class Resolver:
         if expr_body:
             self.walk_expr(body)
         else:
+            self.scope = bscope
             self.walk_stmts(stmts)
         self.loop_depth = saved_loop
         self.scope = saved
@@ -749,12 +758,37 @@ class Resolver:
                 dynamic = True
             if s.kind == "function" and s.direct_eval and not s.strict:
                 dynamic = True
+            if s.kind == "body" and s.func.direct_eval and not s.strict:
+                dynamic = True
             if s.kind == "eval":
                 dynamic = True
             if s.kind == "function":
                 crossed_function = True
             s = s.parent
         ident.ref = Ref(name, None, dynamic, self.scope, True)
+
+
+def has_parameter_expressions(params) -> bool:
+    """ContainsExpression of the formals: defaults or computed keys anywhere in the patterns."""
+    stack = list(params)
+    while stack:
+        p = stack.pop()
+        t = p.type
+        if t == "AssignmentPattern":
+            return True
+        if t == "ObjectPattern":
+            for prop in p.properties:
+                if prop.type == "RestElement":
+                    stack.append(prop.argument)
+                else:
+                    if prop.computed:
+                        return True
+                    stack.append(prop.value)
+        elif t == "ArrayPattern":
+            stack.extend(e for e in p.elements if e is not None)
+        elif t == "RestElement":
+            stack.append(p.argument)
+    return False
 
 
 def mark_no_hoist(s: Scope) -> None:
@@ -804,4 +838,6 @@ def finalize(root: Scope) -> None:
             for name, b in s.bindings.items():
                 b.index = target.add_slot(name) if own else target.add_slot("%" + name)
                 b.env_scope = target
+            if s.kind == "body" and own and f.direct_eval and not s.strict:
+                s.eval_dict_index = s.add_slot("%evaldict")
         stack.extend(reversed(s.children))
