@@ -66,6 +66,10 @@ def js_error_from(exc: JSThrow, realm) -> JSError:
         name = _peek_str(value, "name")
         message = _peek_str(value, "message")
         stack = _peek_str(value, "stack")
+        if not name:
+            ctor = _peek_obj(value, "constructor")
+            if ctor is not None:
+                name = _peek_str(ctor, "name")
         if not name and not message:
             from .builtins.console import inspect
 
@@ -79,6 +83,20 @@ def js_error_from(exc: JSThrow, realm) -> JSError:
     except (TypeError, RecursionError):
         py = None
     return JSError(name, message, stack, py)
+
+
+def _peek_obj(o, key):
+    cur = o
+    depth = 0
+    while cur is not None and depth < 100:
+        p = cur.props.get(key, MISSING)
+        if p is not MISSING:
+            if type(p) is Prop:
+                p = p.value if not p.flags & 8 else None
+            return p if isinstance(p, JSObject) else None
+        cur = cur.proto
+        depth += 1
+    return None
 
 
 def _peek_str(o, key) -> str:

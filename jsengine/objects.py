@@ -618,10 +618,16 @@ class JSArray(JSObject):
                 return True
             if not self.extensible or INDEX_HAZARD[0]:
                 return False
+        elif not self.extensible or not self.length_writable or INDEX_HAZARD[0]:
+            return False
+        p = self.proto
+        while p is not None and (p.ordinary_get or type(p) is JSArray):
+            p = p.proto
+        if p is not None:
+            return False  # a Proxy, a TypedArray, a String object ... up the chain sees the [[Set]]
+        if i < n:
             arr[i] = value
             return True
-        if not self.extensible or not self.length_writable or INDEX_HAZARD[0]:
-            return False
         if i == n:
             arr.append(value)
             return True

@@ -40,7 +40,11 @@ def parse(source: str, filename: str = "<script>", strict: bool = False):
     """Parse a Script; raises JSSyntaxError."""
     text = ('"use strict";' + source) if strict else source
     try:
-        return esprima.parseScript(text, {"tolerant": False})
+        prog = esprima.parseScript(text, {"tolerant": False})
+        if strict:
+            prog.body = prog.body[1:]  # our directive: not part of the code (completion values)
+            prog.forced_strict = True
+        return prog
     except esprima.Error as e:
         msg = _LINE_PREFIX.sub("", getattr(e, "message", None) or str(e))
         line = getattr(e, "lineNumber", 1) or 1

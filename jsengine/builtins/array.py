@@ -77,8 +77,14 @@ def _tick() -> None:
         A.tick()
 
 
+def _scan(n: int) -> None:
+    """Charge bulk list work on ``n`` elements (a C-speed scan or move, nothing allocated)."""
+    if n > 64:
+        A.charge(n >> _BULK)
+
+
 def _bulk(n: int) -> None:
-    """Charge bulk list work on ``n`` elements, and account the memory of a list that size."""
+    """Charge bulk list work on ``n`` elements, and account the memory of a new list that size."""
     if n > 64:
         A.charge(n >> _BULK)
         if n > 4096:
@@ -93,6 +99,15 @@ def _callable_arg(v):
     if not is_callable(v):
         raise _not_callable(v)
     return v
+
+
+def _to_obj(this, name: str):
+    """ToObject(this value), with V8's message for the methods that name themselves."""
+    if isinstance(this, JSObject):
+        return this
+    if this is UNDEFINED or this is None:
+        raise type_error(f"Array.prototype.{name} called on null or undefined")
+    return to_object(this)
 
 
 def _rel(v, n: int) -> int:
@@ -157,16 +172,21 @@ def _inplace(o):
     arr = o.arr
     if arr is None:
         return None
-    if HOLE in arr and not (o.extensible and not INDEX_HAZARD[0] and _chain_clean(o)):
+    if HOLE in arr and not (o.extensible and _chain_clean(o)):
         return None
     return arr
+
+
+def _sets_create(o) -> bool:
+    """True when [[Set]] of an index ``o`` lacks just creates a data property (no setter, no Proxy,
+    no read-only property up the chain: INDEX_HAZARD says whether any accessor index exists at all)."""
+    return o.extensible and (_plain_chain(o) if not INDEX_HAZARD[0] else _chain_clean(o))
 
 
 def _resizable(o):
     """The dense store when the array may in addition grow and shrink unobservably."""
     arr = _inplace(o)
-    if (arr is None or not o.length_writable or not o.extensible or INDEX_HAZARD[0]
-            or not _plain_chain(o)):
+    if arr is None or not o.length_writable or not _sets_create(o):
         return None
     return arr
 
@@ -340,7 +360,6 @@ def _densify(a: JSArray) -> bool:
                     return False
                 idx.append((i, k, v))
     _bulk(n)
-    A.alloc(8 * n)
     arr = [HOLE] * n
     props = a.props
     for i, k, v in idx:
@@ -385,13 +404,13 @@ def _join(o, n: int, sep: str, locale_args: list | None) -> str:
             if v is HOLE:
                 v = o.get(str(k))
             t = type(v)
-            if t is str:
-                s = v
-            elif v is UNDEFINED or v is None:
+            if v is UNDEFINED or v is None:
                 s = ""
-            elif locale_args is not None:
+            elif locale_args is not None:  # Invoke(element, "toLocaleString"), strings included
                 f = v.get("toLocaleString") if isinstance(v, JSObject) else _get_v(v, "toLocaleString")
                 s = to_string(call(f, v, locale_args))
+            elif t is str:
+                s = v
             elif t is int:
                 s = str(v)
             else:
@@ -579,7 +598,7 @@ def array_species(this, args: list):
 
 # 23.1.3.1 Array.prototype.concat ( ...items )
 def array_concat(this, args: list):
-    o = to_object(this)
+    o = _to_obj(this, "concat")
     a = _species(o, 0)
     fresh = a is None
     if fresh:
@@ -661,7 +680,7 @@ def array_entries(this, args: list):
 
 # 23.1.3.5 Array.prototype.every ( callbackfn [ , thisArg ] )
 def array_every(this, args: list) -> bool:
-    o = to_object(this)
+    o = _to_obj(this, "every")
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     this_arg = arg(args, 1)
@@ -682,7 +701,7 @@ def array_fill(this, args: list):
     if k >= final:
         return o
     count = final - k
-    if type(o) is JSArray and o.arr is None and count * 2 >= n and not INDEX_HAZARD[0] and _chain_clean(o):
+    if type(o) is JSArray and o.arr is None and count * 2 >= n and _chain_clean(o):
         _densify(o)
     arr = _inplace(o)
     if arr is not None and len(arr) == n:
@@ -699,7 +718,7 @@ def array_fill(this, args: list):
 
 # 23.1.3.7 Array.prototype.filter ( callbackfn [ , thisArg ] )
 def array_filter(this, args: list):
-    o = to_object(this)
+    o = _to_obj(this, "filter")
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     this_arg = arg(args, 1)
@@ -718,7 +737,7 @@ def array_filter(this, args: list):
 
 # 23.1.3.8 Array.prototype.find ( predicate [ , thisArg ] )
 def array_find(this, args: list):
-    o = to_object(this)
+    o = _to_obj(this, "find")
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     this_arg = arg(args, 1)
@@ -732,7 +751,7 @@ def array_find(this, args: list):
 
 # 23.1.3.9 Array.prototype.findIndex ( predicate [ , thisArg ] )
 def array_find_index(this, args: list):
-    o = to_object(this)
+    o = _to_obj(this, "findIndex")
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     this_arg = arg(args, 1)
@@ -808,7 +827,7 @@ def array_flat_map(this, args: list):
 
 # 23.1.3.12 Array.prototype.forEach ( callbackfn [ , thisArg ] )
 def array_for_each(this, args: list):
-    o = to_object(this)
+    o = _to_obj(this, "forEach")
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     this_arg = arg(args, 1)
@@ -839,7 +858,7 @@ def array_includes(this, args: list) -> bool:
     x = arg(args, 0)
     arr = _readable(o)
     if arr is not None and len(arr) == n:  # (fromIndex's valueOf may have changed the array)
-        _bulk(n - k)
+        _scan(n - k)
         if x is UNDEFINED and HOLE in arr[k:]:
             return True
         if type(x) is float and isnan(x):
@@ -864,7 +883,7 @@ def array_includes(this, args: list) -> bool:
 
 # 23.1.3.14 Array.prototype.indexOf ( searchElement [ , fromIndex ] )
 def array_index_of(this, args: list):
-    o = to_object(this)
+    o = _to_obj(this, "indexOf")
     n = length_of_array_like(o)
     if n == 0:
         return -1
@@ -874,7 +893,7 @@ def array_index_of(this, args: list):
     x = arg(args, 0)
     arr = _readable(o)
     if arr is not None and len(arr) == n:
-        _bulk(n - k)
+        _scan(n - k)
         return _strict_index(arr, x, k, n)
     idx = _sparse_indices(o, k, n)
     if idx is not None:
@@ -920,7 +939,7 @@ def array_last_index_of(this, args: list):
     x = arg(args, 0)
     arr = _readable(o)
     if arr is not None and len(arr) == n:
-        _bulk(k + 1)
+        _scan(k + 1)
         if type(x) is float and isnan(x):
             return -1
         for i in range(k, -1, -1):
@@ -945,7 +964,7 @@ def array_last_index_of(this, args: list):
 
 # 23.1.3.18 Array.prototype.map ( callbackfn [ , thisArg ] )
 def array_map(this, args: list):
-    o = to_object(this)
+    o = _to_obj(this, "map")
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     this_arg = arg(args, 1)
@@ -981,8 +1000,8 @@ def array_push(this, args: list):
     o = to_object(this)
     if type(o) is JSArray:
         arr = o.arr
-        if (arr is not None and o.length_writable and o.extensible and not INDEX_HAZARD[0]
-                and len(arr) + len(args) <= MAX_ARRAY_LEN and _plain_chain(o)):
+        if (arr is not None and o.length_writable and len(arr) + len(args) <= MAX_ARRAY_LEN
+                and _sets_create(o)):
             if len(args) == 1:
                 arr.append(args[0])
             else:
@@ -1001,7 +1020,7 @@ def array_push(this, args: list):
 
 
 def _reduce(this, args: list, right: bool):
-    o = to_object(this)
+    o = _to_obj(this, "reduceRight" if right else "reduce")
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     if right:
@@ -1043,7 +1062,7 @@ def array_reverse(this, args: list):
     n = length_of_array_like(o)
     arr = _inplace(o)
     if arr is not None and len(arr) == n:
-        _bulk(n)
+        _scan(n)
         arr.reverse()
         return o
     middle = n // 2
@@ -1081,7 +1100,7 @@ def array_shift(this, args: list):
         return UNDEFINED
     arr = _resizable(o)
     if arr is not None:
-        _bulk(n)
+        _scan(n)
         v = arr.pop(0)
         return UNDEFINED if v is HOLE else v
     first = o.get("0")
@@ -1129,7 +1148,7 @@ def array_slice(this, args: list):
 
 # 23.1.3.26 Array.prototype.some ( callbackfn [ , thisArg ] )
 def array_some(this, args: list) -> bool:
-    o = to_object(this)
+    o = _to_obj(this, "some")
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     this_arg = arg(args, 1)
@@ -1222,7 +1241,7 @@ def array_sort(this, args: list):
     m = len(result)
     arr = _inplace(o)
     if arr is not None and len(arr) >= n:
-        _bulk(n)
+        _scan(n)
         arr[:m] = result
         if m < n:
             arr[m:n] = [HOLE] * (n - m)

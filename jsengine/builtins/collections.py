@@ -98,14 +98,18 @@ class Cursor:
 class Table:
     """The entries of a Map or Set ([[MapData]] / [[SetData]])."""
 
-    __slots__ = ("cursors", "index", "keys", "size", "vals")
+    __slots__ = ("cursors", "index", "is_set", "keys", "size", "vals")
 
-    def __init__(self) -> None:
+    def __init__(self, is_set: bool = False) -> None:
+        self.is_set = is_set
         self.keys: list = []
         self.vals: list = []
         self.index: dict = {}
         self.size = 0
         self.cursors: weakref.WeakSet | None = None  # live Cursors, made on first use
+
+    def __len__(self) -> int:
+        return self.size
 
     def find(self, key) -> int:
         return self.index.get(normalize_key(key), -1)
@@ -175,6 +179,12 @@ class Table:
     def entries(self) -> list:
         """The live (key, value) pairs, in order (a snapshot, for host code)."""
         return [(k, v) for k, v in zip(self.keys, self.vals) if k is not EMPTY]
+
+    def entries_for_inspect(self) -> list:
+        """What console.log shows: (key, value) pairs of a Map, values of a Set."""
+        if self.is_set:
+            return [k for k in self.keys if k is not EMPTY]
+        return self.entries()
 
 
 # -- helpers for other modules (console, interop ...) -------------------------------------------------
@@ -388,7 +398,7 @@ def map_values(this, args: list):
 # 24.2.1.1 Set ( [ iterable ] )
 def set_construct(args: list, new_target):
     proto = get_prototype_from_constructor(new_target, "SetPrototype")
-    s = JSInternal(proto, "Set", Table())
+    s = JSInternal(proto, "Set", Table(is_set=True))
     iterable = arg(args, 0)
     if iterable is not UNDEFINED and iterable is not None:
         _add_entries(s, iterable, "add", False, lambda o, k, v: o.data.set(k, k))

@@ -33,9 +33,10 @@ def not_callable_message(fn_name: str, v) -> str:
     """V8's "X was called on V, which is a T and not a function"."""
     from .object import value_text
 
-    t = "null" if v is None else typeof(v)
-    shown = f'"{v}"' if type(v) is str else value_text(v)
-    return f"{fn_name} was called on {shown}, which is {'an' if t == 'object' else 'a'} {t} and not a function"
+    if v is None:
+        return f"{fn_name} was called on null, which is null and not a function"
+    t = typeof(v)
+    return f"{fn_name} was called on {value_text(v)}, which is {'an' if t == 'object' else 'a'} {t} and not a function"
 
 
 # 20.2.3.5 Function.prototype.toString ( )

@@ -113,7 +113,7 @@ def set_prototype_or_throw(o, proto) -> None:
     if isinstance(o, ImmutablePrototypeObject):
         raise type_error("Immutable prototype object 'Object.prototype' cannot have their prototype set")
     if hasattr(o, "proxy_handler"):
-        raise type_error("'setPrototypeOf' on proxy: trap returned falsish")
+        raise type_error("'setPrototypeOf' on proxy: trap returned falsish for property 'undefined'")
     if not o.is_extensible():
         raise type_error(f"{object_desc(o)} is not extensible")
     raise type_error("Cyclic __proto__ value")

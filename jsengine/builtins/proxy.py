@@ -39,6 +39,13 @@ from ..realm import arg, constructor, make_function, method
 from ..values import UNDEFINED, JSSymbol
 
 
+def _error(msg: str) -> JSThrow:
+    """A TypeError of the current realm (the realm of the code using the proxy)."""
+    e = type_error(msg)
+    e.realm = A.realm
+    return e
+
+
 def _key(key) -> str:
     return key.descriptive_string() if type(key) is JSSymbol else key
 
@@ -87,7 +94,7 @@ class JSProxy(JSObject):
         """(handler, target, trap): TypeError once revoked; trap is UNDEFINED when absent."""
         handler = self.proxy_handler
         if handler is None:
-            raise type_error(f"Cannot perform '{name}' on a proxy that has been revoked")
+            raise _error(f"Cannot perform '{name}' on a proxy that has been revoked")
         target = self.proxy_target
         return handler, target, get_method(handler, name)
 
@@ -98,11 +105,11 @@ class JSProxy(JSObject):
             return _forward(target.get_prototype_of)
         handler_proto = call(trap, handler, [target])
         if handler_proto is not None and not isinstance(handler_proto, JSObject):
-            raise type_error("'getPrototypeOf' on proxy: trap returned neither object nor null")
+            raise _error("'getPrototypeOf' on proxy: trap returned neither object nor null")
         if target.is_extensible():
             return handler_proto
         if handler_proto is not target.get_prototype_of():
-            raise type_error("'getPrototypeOf' on proxy: proxy target is non-extensible but the trap "
+            raise _error("'getPrototypeOf' on proxy: proxy target is non-extensible but the trap "
                              "did not return its actual prototype")
         return handler_proto
 
@@ -116,7 +123,7 @@ class JSProxy(JSObject):
         if target.is_extensible():
             return True
         if v is not target.get_prototype_of():
-            raise type_error("'setPrototypeOf' on proxy: trap returned truish for setting a new prototype "
+            raise _error("'setPrototypeOf' on proxy: trap returned truish for setting a new prototype "
                              "on the non-extensible proxy target")
         return True
 
@@ -128,7 +135,7 @@ class JSProxy(JSObject):
         result = to_boolean(call(trap, handler, [target]))
         target_result = target.is_extensible()
         if result != target_result:
-            raise type_error("'isExtensible' on proxy: trap result does not reflect extensibility of "
+            raise _error("'isExtensible' on proxy: trap result does not reflect extensibility of "
                              f"proxy target (which is '{'true' if target_result else 'false'}')")
         return result
 
@@ -139,7 +146,7 @@ class JSProxy(JSObject):
             return _forward(target.prevent_extensions)
         result = to_boolean(call(trap, handler, [target]))
         if result and target.is_extensible():
-            raise type_error("'preventExtensions' on proxy: trap returned truish but the proxy target "
+            raise _error("'preventExtensions' on proxy: trap returned truish but the proxy target "
                              "is extensible")
         return result
 
@@ -150,33 +157,33 @@ class JSProxy(JSObject):
             return _forward(target.get_own_property, key)
         result_obj = call(trap, handler, [target, key])
         if result_obj is not UNDEFINED and not isinstance(result_obj, JSObject):
-            raise type_error("'getOwnPropertyDescriptor' on proxy: trap returned neither object nor "
+            raise _error("'getOwnPropertyDescriptor' on proxy: trap returned neither object nor "
                              f"undefined for property '{_key(key)}'")
         target_desc = target.get_own_property(key)
         if result_obj is UNDEFINED:
             if target_desc is MISSING:
                 return MISSING
             if not _configurable(target_desc):
-                raise type_error(f"'getOwnPropertyDescriptor' on proxy: trap returned undefined for "
+                raise _error(f"'getOwnPropertyDescriptor' on proxy: trap returned undefined for "
                                  f"property '{_key(key)}' which is non-configurable in the proxy target")
             if not target.is_extensible():
-                raise type_error(f"'getOwnPropertyDescriptor' on proxy: trap returned undefined for "
+                raise _error(f"'getOwnPropertyDescriptor' on proxy: trap returned undefined for "
                                  f"property '{_key(key)}' which exists in the non-extensible proxy target")
             return MISSING
         extensible_target = target.is_extensible()
         result_desc = complete_desc(to_property_descriptor(result_obj))
         if not validate_and_apply(None, key, extensible_target, result_desc, target_desc):
-            raise type_error(f"'getOwnPropertyDescriptor' on proxy: trap returned descriptor for property "
+            raise _error(f"'getOwnPropertyDescriptor' on proxy: trap returned descriptor for property "
                              f"'{_key(key)}' that is incompatible with the existing property in the "
                              "proxy target")
         if result_desc.configurable is False:
             if target_desc is MISSING or _configurable(target_desc):
-                raise type_error(f"'getOwnPropertyDescriptor' on proxy: trap reported non-configurability "
+                raise _error(f"'getOwnPropertyDescriptor' on proxy: trap reported non-configurability "
                                  f"for property '{_key(key)}' which is either non-existent or configurable "
                                  "in the proxy target")
             if result_desc.writable is False and (type(target_desc) is not Prop or (
                     not target_desc.flags & ACC and target_desc.flags & W)):
-                raise type_error(f"'getOwnPropertyDescriptor' on proxy: trap reported non-configurable and "
+                raise _error(f"'getOwnPropertyDescriptor' on proxy: trap reported non-configurable and "
                                  f"writable for property '{_key(key)}' which is non-configurable, "
                                  "non-writable in the proxy target")
         return desc_to_stored(result_desc)
@@ -194,24 +201,24 @@ class JSProxy(JSObject):
         setting_config_false = desc.configurable is False
         if target_desc is MISSING:
             if not extensible_target:
-                raise type_error(f"'defineProperty' on proxy: trap returned truish for adding property "
+                raise _error(f"'defineProperty' on proxy: trap returned truish for adding property "
                                  f"'{_key(key)}'  to the non-extensible proxy target")
             if setting_config_false:
-                raise type_error(f"'defineProperty' on proxy: trap returned truish for defining "
+                raise _error(f"'defineProperty' on proxy: trap returned truish for defining "
                                  f"non-configurable property '{_key(key)}' which is either non-existent or "
                                  "configurable in the proxy target")
             return True
         if not validate_and_apply(None, key, extensible_target, desc, target_desc):
-            raise type_error(f"'defineProperty' on proxy: trap returned truish for adding property "
+            raise _error(f"'defineProperty' on proxy: trap returned truish for adding property "
                              f"'{_key(key)}'  that is incompatible with the existing property in the "
                              "proxy target")
         if setting_config_false and _configurable(target_desc):
-            raise type_error(f"'defineProperty' on proxy: trap returned truish for defining non-configurable "
+            raise _error(f"'defineProperty' on proxy: trap returned truish for defining non-configurable "
                              f"property '{_key(key)}' which is either non-existent or configurable in the "
                              "proxy target")
         if type(target_desc) is Prop and not target_desc.flags & (ACC | C) and target_desc.flags & W \
                 and desc.writable is False:
-            raise type_error(f"'defineProperty' on proxy: trap returned truish for defining non-configurable "
+            raise _error(f"'defineProperty' on proxy: trap returned truish for defining non-configurable "
                              f"property '{_key(key)}' which cannot be non-writable, unless there exists a "
                              "corresponding non-configurable, non-writable own property of the target "
                              "object.")
@@ -227,10 +234,10 @@ class JSProxy(JSObject):
             target_desc = target.get_own_property(key)
             if target_desc is not MISSING:
                 if not _configurable(target_desc):
-                    raise type_error(f"'has' on proxy: trap returned falsish for property '{_key(key)}' "
+                    raise _error(f"'has' on proxy: trap returned falsish for property '{_key(key)}' "
                                      "which exists in the proxy target as non-configurable")
                 if not target.is_extensible():
-                    raise type_error(f"'has' on proxy: trap returned falsish for property '{_key(key)}' "
+                    raise _error(f"'has' on proxy: trap returned falsish for property '{_key(key)}' "
                                      "but the proxy target is not extensible")
         return result
 
@@ -246,11 +253,11 @@ class JSProxy(JSObject):
         if type(target_desc) is Prop and not target_desc.flags & C:
             if target_desc.flags & ACC:
                 if target_desc.getter is UNDEFINED and value is not UNDEFINED:
-                    raise type_error(f"'get' on proxy: property '{_key(key)}' is a non-configurable accessor "
+                    raise _error(f"'get' on proxy: property '{_key(key)}' is a non-configurable accessor "
                                      "property on the proxy target and does not have a getter function, but "
                                      f"the trap did not return 'undefined' (got '{_shown(value)}')")
             elif not target_desc.flags & W and not same_value(value, target_desc.value):
-                raise type_error(f"'get' on proxy: property '{_key(key)}' is a read-only and non-configurable "
+                raise _error(f"'get' on proxy: property '{_key(key)}' is a read-only and non-configurable "
                                  "data property on the proxy target but the proxy did not return its actual "
                                  f"value (expected '{_shown(target_desc.value)}' but got '{_shown(value)}')")
         return value
@@ -268,11 +275,11 @@ class JSProxy(JSObject):
         if type(target_desc) is Prop and not target_desc.flags & C:
             if target_desc.flags & ACC:
                 if target_desc.setter is UNDEFINED:
-                    raise type_error(f"'set' on proxy: trap returned truish for property '{_key(key)}' which "
+                    raise _error(f"'set' on proxy: trap returned truish for property '{_key(key)}' which "
                                      "exists in the proxy target as a non-configurable and non-writable "
                                      "accessor property without a setter")
             elif not target_desc.flags & W and not same_value(value, target_desc.value):
-                raise type_error(f"'set' on proxy: trap returned truish for property '{_key(key)}' which "
+                raise _error(f"'set' on proxy: trap returned truish for property '{_key(key)}' which "
                                  "exists in the proxy target as a non-configurable and non-writable data "
                                  "property with a different value")
         return True
@@ -288,10 +295,10 @@ class JSProxy(JSObject):
         if target_desc is MISSING:
             return True
         if not _configurable(target_desc):
-            raise type_error(f"'deleteProperty' on proxy: trap returned truish for property '{_key(key)}' "
+            raise _error(f"'deleteProperty' on proxy: trap returned truish for property '{_key(key)}' "
                              "which is non-configurable in the proxy target")
         if not target.is_extensible():
-            raise type_error(f"'deleteProperty' on proxy: trap returned truish for property '{_key(key)}' "
+            raise _error(f"'deleteProperty' on proxy: trap returned truish for property '{_key(key)}' "
                              "but the proxy target is non-extensible")
         return True
 
@@ -303,7 +310,7 @@ class JSProxy(JSObject):
         result_array = call(trap, handler, [target])
         # CreateListFromArrayLike(trapResultArray, « String, Symbol »)
         if not isinstance(result_array, JSObject):
-            raise type_error("CreateListFromArrayLike called on non-object")
+            raise _error("CreateListFromArrayLike called on non-object")
         n = length_of_array_like(result_array)
         A.charge(n)
         keys = []
@@ -311,11 +318,11 @@ class JSProxy(JSObject):
         for i in range(n):
             k = result_array.get(str(i))
             if type(k) is not str and type(k) is not JSSymbol:
-                raise type_error(f"{_shown(k)} is not a valid property name")
+                raise _error(f"{_shown(k)} is not a valid property name")
             keys.append(k)
             seen.add(k)
         if len(seen) != len(keys):
-            raise type_error("'ownKeys' on proxy: trap returned duplicate entries")
+            raise _error("'ownKeys' on proxy: trap returned duplicate entries")
         extensible_target = target.is_extensible()
         target_keys = target.own_keys()
         A.charge(len(target_keys))
@@ -332,22 +339,22 @@ class JSProxy(JSObject):
         unchecked = set(keys)
         for k in nonconfigurable_keys:
             if k not in unchecked:
-                raise type_error(f"'ownKeys' on proxy: trap result did not include '{_key(k)}'")
+                raise _error(f"'ownKeys' on proxy: trap result did not include '{_key(k)}'")
             unchecked.discard(k)
         if extensible_target:
             return keys
         for k in configurable_keys:
             if k not in unchecked:
-                raise type_error(f"'ownKeys' on proxy: trap result did not include '{_key(k)}'")
+                raise _error(f"'ownKeys' on proxy: trap result did not include '{_key(k)}'")
             unchecked.discard(k)
         if unchecked:
-            raise type_error("'ownKeys' on proxy: trap returned extra keys but proxy target is non-extensible")
+            raise _error("'ownKeys' on proxy: trap returned extra keys but proxy target is non-extensible")
         return keys
 
     # 10.5.12 [[Call]] ( thisArgument, argumentsList )
     def call(self, this, args: list):
         if not self.is_callable:
-            raise type_error("proxy is not a function")
+            raise _error("proxy is not a function")
         handler, target, trap = self._trap("apply")
         if trap is UNDEFINED:
             return _forward(call, target, this, args)
@@ -356,7 +363,7 @@ class JSProxy(JSObject):
     # 10.5.13 [[Construct]] ( argumentsList, newTarget )
     def construct(self, args: list, new_target=None):
         if not self.is_constructor:
-            raise type_error("proxy is not a constructor")
+            raise _error("proxy is not a constructor")
         handler, target, trap = self._trap("construct")
         if new_target is None:
             new_target = self
@@ -364,20 +371,20 @@ class JSProxy(JSObject):
             return _forward(target.construct, args, new_target)
         new_obj = call(trap, handler, [target, create_array(list(args)), new_target])
         if not isinstance(new_obj, JSObject):
-            raise type_error(f"'construct' on proxy: trap returned non-object ('{_shown(new_obj)}')")
+            raise _error(f"'construct' on proxy: trap returned non-object ('{_shown(new_obj)}')")
         return new_obj
 
 
 # 10.5.14 ProxyCreate ( target, handler )
 def proxy_create(target, handler) -> JSProxy:
     if not isinstance(target, JSObject) or not isinstance(handler, JSObject):
-        raise type_error("Cannot create proxy with a non-object as target or handler")
+        raise _error("Cannot create proxy with a non-object as target or handler")
     return JSProxy(target, handler)
 
 
 # 28.2.1.1 Proxy ( target, handler )
 def proxy_call(this, args: list):
-    raise type_error("Constructor Proxy requires 'new'")
+    raise _error("Constructor Proxy requires 'new'")
 
 
 def proxy_construct(args: list, new_target):

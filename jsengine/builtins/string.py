@@ -604,7 +604,7 @@ def string_match(this, args: list):
     if this is None or this is UNDEFINED:
         raise type_error("String.prototype.match called on null or undefined")
     regexp = arg(args, 0)
-    if regexp is not UNDEFINED and regexp is not None:
+    if isinstance(regexp, JSObject):  # ES2023: primitives' Symbol.* methods are not looked up
         matcher = get_method(regexp, SYM.match)
         if matcher is not UNDEFINED:
             return call(matcher, regexp, [this])
@@ -626,7 +626,7 @@ def string_match_all(this, args: list):
     if this is None or this is UNDEFINED:
         raise type_error("String.prototype.matchAll called on null or undefined")
     regexp = arg(args, 0)
-    if regexp is not UNDEFINED and regexp is not None:
+    if isinstance(regexp, JSObject):  # ES2023: primitives' Symbol.* methods are not looked up
         if is_regexp(regexp):
             _require_global_flags(regexp, "matchAll")
         matcher = get_method(regexp, SYM.matchAll)
@@ -713,7 +713,7 @@ def string_replace(this, args: list):
         raise type_error("String.prototype.replace called on null or undefined")
     search_value = arg(args, 0)
     replace_value = arg(args, 1)
-    if search_value is not UNDEFINED and search_value is not None:
+    if isinstance(search_value, JSObject):  # ES2023: primitives' Symbol.* methods are not looked up
         replacer = get_method(search_value, SYM.replace)
         if replacer is not UNDEFINED:
             return call(replacer, search_value, [this, replace_value])
@@ -740,7 +740,7 @@ def string_replace_all(this, args: list):
         raise type_error("String.prototype.replaceAll called on null or undefined")
     search_value = arg(args, 0)
     replace_value = arg(args, 1)
-    if search_value is not UNDEFINED and search_value is not None:
+    if isinstance(search_value, JSObject):  # ES2023: primitives' Symbol.* methods are not looked up
         if is_regexp(search_value):
             _require_global_flags(search_value, "replaceAll")
         replacer = get_method(search_value, SYM.replace)
@@ -782,7 +782,7 @@ def string_search(this, args: list):
     if this is None or this is UNDEFINED:
         raise type_error("String.prototype.search called on null or undefined")
     regexp = arg(args, 0)
-    if regexp is not UNDEFINED and regexp is not None:
+    if isinstance(regexp, JSObject):  # ES2023: primitives' Symbol.* methods are not looked up
         searcher = get_method(regexp, SYM.search)
         if searcher is not UNDEFINED:
             return call(searcher, regexp, [this])
@@ -815,7 +815,7 @@ def string_split(this, args: list):
         raise type_error("String.prototype.split called on null or undefined")
     separator = arg(args, 0)
     limit = arg(args, 1)
-    if separator is not UNDEFINED and separator is not None:
+    if isinstance(separator, JSObject):  # ES2023: primitives' Symbol.* methods are not looked up
         splitter = get_method(separator, SYM.split)
         if splitter is not UNDEFINED:
             return call(splitter, separator, [this, limit])

@@ -148,7 +148,7 @@ def perform_eval(x, realm, strict_caller: bool, env, caller_scope: Scope | None,
         return x
     direct = caller_scope is not None
     try:
-        prog = parse(x, "<eval>", False)
+        prog = parse(x, "<eval>", strict_caller and direct)
     except JSSyntaxError as e:
         raise JSThrow(kind="SyntaxError", msg=e.message) from None
     try:

@@ -222,6 +222,25 @@ def member_set(o, key, value, strict: bool) -> None:
         raise type_error(f"Cannot create property '{ops.key_display(key)}' on {typeof(o)} '{to_string(o)}'")
 
 
+def safe_key_display(k) -> str:
+    """A key for an error message, without running user code."""
+    t = type(k)
+    if t is str:
+        return k
+    if t is int or t is float:
+        return ops.number_to_string(k)
+    if t is JSSymbol:
+        return k.descriptive_string()
+    if isinstance(k, JSObject):
+        return "[object Object]" if not isinstance(k, JSArray) else ""
+    return ops.to_display_string(k)
+
+
+def nullish_base_error(o, k, verb: str = "read", gerund: str = "reading"):
+    return type_error(f"Cannot {verb} properties of {'null' if o is None else 'undefined'} "
+                      f"({gerund} '{safe_key_display(k)}')")
+
+
 def to_key_fast(k):
     t = type(k)
     if t is str:
@@ -251,9 +270,7 @@ def index_get(o, k):
     if type(k) is float and k.is_integer() and k >= 0 and type(o) is JSArray:
         return index_get(o, int(k))
     if o is None or o is UNDEFINED:
-        key = to_key_fast(k)
-        raise type_error(f"Cannot read properties of {'null' if o is None else 'undefined'} "
-                         f"(reading '{ops.key_display(key)}')")
+        raise nullish_base_error(o, k)
     return member_get(o, to_key_fast(k))
 
 
@@ -268,9 +285,7 @@ def index_set(o, k, v, strict: bool) -> None:
     elif type(k) is float and k.is_integer() and k >= 0 and type(o) is JSArray:
         return index_set(o, int(k), v, strict)
     if o is None or o is UNDEFINED:
-        key = to_key_fast(k)
-        raise type_error(f"Cannot set properties of {'null' if o is None else 'undefined'} "
-                         f"(setting '{ops.key_display(key)}')")
+        raise nullish_base_error(o, k, "set", "setting")
     member_set(o, to_key_fast(k), v, strict)
 
 
@@ -1059,6 +1074,23 @@ class Compiler(GenMixin):
                     return old
                 return post_local
 
+            if ref.dynamic:
+                name = arg.name
+                strict = self.strict
+
+                def upd_dyn(env):
+                    found = rt.dyn_find(env, name)
+                    if found is not None and found[1] is None:
+                        o = found[0]
+                        old, new = _inc_slow(o.get(name, o), delta)
+                        if not o.set(name, new, o) and strict:
+                            raise type_error(f"Cannot assign to read only property '{name}' of object")
+                        return new if prefix else old
+                    old, new = _inc_slow(get(env), delta)
+                    put(env, new)
+                    return new if prefix else old
+                return upd_dyn
+
             def upd_ident(env):
                 old, new = _inc_slow(get(env), delta)
                 put(env, new)
@@ -1670,6 +1702,8 @@ class Compiler(GenMixin):
                                 set_function_name(v, name)
                             if found is not None and found[1] is None:
                                 o = found[0]
+                                if strict and not o.has_property(name):
+                                    raise reference_error(f"{name} is not defined")
                                 if not o.set(name, v, o) and strict:
                                     raise type_error(f"Cannot assign to read only property '{name}' of object")
                                 return v
@@ -1749,6 +1783,28 @@ class Compiler(GenMixin):
                     return r
                 return add_assign_local
 
+            if ref.dynamic:
+                strict = self.strict
+
+                def compound_dyn(env):
+                    if False:
+                        _pos  # noqa: B018
+                    found = rt.dyn_find(env, name)  # the reference is resolved once (13.15.2)
+                    if found is None:
+                        r = apply_binop(binop, rt.global_get(name), rhs(env))
+                        rt.global_set(name, r, strict)
+                        return r
+                    c, k = found
+                    if k is None:
+                        r = apply_binop(binop, c.get(name, c), rhs(env))
+                        if not c.set(name, r, c) and strict:
+                            raise type_error(f"Cannot assign to read only property '{name}' of object")
+                        return r
+                    r = apply_binop(binop, rt.dyn_get(env, name), rhs(env))
+                    put(env, r)
+                    return r
+                return compound_dyn
+
             def compound_ident(env):
                 if False:
                     _pos  # noqa: B018
@@ -1786,7 +1842,7 @@ class Compiler(GenMixin):
                 o = objf(env)
                 k = keyf(env)
                 if o is None or o is UNDEFINED:
-                    member_get(o, to_key_fast(k))
+                    raise nullish_base_error(o, k)
                 k = to_key_fast(k)
                 r = apply_binop(binop, member_get(o, k), rhs(env))
                 member_set(o, k, r, strict)
@@ -1842,8 +1898,7 @@ class Compiler(GenMixin):
             k = keyf(env)
             if type(k) is not int:
                 if o is None or o is UNDEFINED:
-                    v = rhs(env)
-                    index_set(o, k, v, strict)
+                    raise nullish_base_error(o, k, "set", "setting")
                 k = to_key_fast(k)
             v = rhs(env)
             if type(k) is int and type(o) is JSArray and k >= 0:
@@ -2533,6 +2588,8 @@ class Compiler(GenMixin):
             for b in s.bindings.values():
                 if b.kind in LEXICAL:
                     template[b.index] = UNINIT
+            if s.eval_dict_index >= 0:
+                template[s.eval_dict_index] = None
             fl = tuple((b.index, mk) for b, mk in funcs)
 
             def enter_env(env):

@@ -245,7 +245,7 @@ class Resolver:
     # -- entry points --------------------------------------------------------------------------------
     def resolve_program(self, prog, strict: bool, kind: str = "script", parent: Scope | None = None) -> Scope:
         body = prog.body
-        strict = strict or is_directive_strict(body)
+        strict = strict or bool(prog.__dict__.get("forced_strict")) or is_directive_strict(body)
         scope = Scope(kind, parent, prog, strict)
         prog.scope = scope
         self.scope = scope
@@ -384,6 +384,8 @@ class Resolver:
         self.scope = scope
         # with parameter expressions the body's var declarations get their own environment (10.2.11 step 28)
         bscope = scope
+        if has_parameter_expressions(fn.params):
+            fn._param_expr = True
         if not expr_body and has_parameter_expressions(fn.params):
             bscope = Scope("body", scope, fn, strict)
             bscope.param_names = pnames
@@ -419,8 +421,9 @@ class Resolver:
             scope.declare(fn.id.name, "callee")
         if not is_arrow:
             args_shadowed = ("arguments" in pnames
-                             or any(f.id.name == "arguments" for f in bscope.funcs)
-                             or any(b.name == "arguments" and b.kind in LEXICAL for b in bscope.lexical_decls))
+                             or (bscope is scope and (
+                                 any(f.id.name == "arguments" for f in bscope.funcs)
+                                 or any(b.name == "arguments" and b.kind in LEXICAL for b in bscope.lexical_decls))))
             if not args_shadowed:
                 scope.declare("arguments", "arguments" if "arguments" not in scope.bindings else
                               scope.bindings["arguments"].kind)
@@ -747,6 +750,9 @@ class Resolver:
                 if b.kind == "arguments":
                     s.uses_arguments = True
                 tdz = False
+                if b.kind == "param" and b.scope.node is not None and b.scope.node.__dict__.get("_param_expr") \
+                        and ident._start < b.scope.node.body._start:
+                    tdz = True  # a parameter read by a parameter expression may still be uninitialised
                 if b.kind in LEXICAL:
                     if (crossed_function or dynamic or ident._start < b.decl_end or b.scope.kind == "switch"
                             or b.scope.kind == "class"):
