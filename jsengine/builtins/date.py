@@ -2,6 +2,10 @@
 
 A Date is ``JSInternal(proto, "Date", tv)``: ``tv`` is the [[DateValue]], a float (NaN for an
 invalid date). Local time is the zone named by the ``TZ`` environment variable (see datecore).
+
+The setters read [[DateValue]] before coercing any argument, coerce every argument given (in order), and
+leave an invalid date untouched, returning NaN: the ES2021 algorithms, with the later editions' rule
+(checked by test262) that an invalid date is not written back.
 """
 
 from __future__ import annotations
@@ -190,7 +194,7 @@ def date_set_date(this, args: list):
     t = this_time_value(this, "setDate")
     dt = _num(args, 0)
     if not _finite(t):
-        return _set(this, NAN)
+        return NAN  # the date stays as it is (an argument's valueOf may have changed it)
     t = dc.local_time(t)
     nd = dc.make_date(dc.make_day(dc.year_from_time(t), dc.month_from_time(t), dt), dc.time_within_day(t))
     return _store_local(this, nd)
@@ -248,7 +252,7 @@ def date_set_utc_date(this, args: list):
     t = this_time_value(this, "setUTCDate")
     dt = _num(args, 0)
     if not _finite(t):
-        return _set(this, NAN)
+        return NAN  # the date stays as it is (an argument's valueOf may have changed it)
     nd = dc.make_date(dc.make_day(dc.year_from_time(t), dc.month_from_time(t), dt), dc.time_within_day(t))
     return _set(this, dc.time_clip(nd))
 
@@ -315,7 +319,7 @@ def _set_time_fields(this, t: float, args: list, first: int, local: bool):
         else:
             fields.append(float(_TIME_GETTERS[i](t)) if valid else NAN)
     if not valid:
-        return _set(this, NAN)
+        return NAN  # the date stays as it is (an argument's valueOf may have changed it)
     nd = dc.make_date(float(dc.day(t)), dc.make_time(*fields))
     return _store_local(this, nd) if local else _set(this, dc.time_clip(nd))
 
@@ -328,7 +332,7 @@ def _set_month(this, t: float, args: list, local: bool):
     m = _num(args, 0)
     dt = _num(args, 1) if len(args) > 1 else (float(dc.date_from_time(t)) if valid else NAN)
     if not valid:
-        return _set(this, NAN)
+        return NAN  # the date stays as it is (an argument's valueOf may have changed it)
     nd = dc.make_date(dc.make_day(dc.year_from_time(t), m, dt), dc.time_within_day(t))
     return _store_local(this, nd) if local else _set(this, dc.time_clip(nd))
 

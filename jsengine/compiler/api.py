@@ -142,7 +142,8 @@ def _hoisted_lexicals(scope: Scope):
 # -- eval (19.2.1) ------------------------------------------------------------------------------------
 
 
-def perform_eval(x, realm, strict_caller: bool, env, caller_scope: Scope | None, fcode=None):
+def perform_eval(x, realm, strict_caller: bool, env, caller_scope: Scope | None, fcode=None,
+                 in_params: bool = False):
     """PerformEval: direct when ``env``/``caller_scope`` are given, else indirect (global)."""
     if type(x) is not str:
         return x
@@ -166,6 +167,8 @@ def perform_eval(x, realm, strict_caller: bool, env, caller_scope: Scope | None,
         raise JSThrow(kind="SyntaxError", msg=str(e)) from None
     except RecursionError:
         raise JSThrow(kind="RangeError", msg="Maximum call stack size exceeded") from None
+    if in_params and not scope.strict and "arguments" in scope.var_names:
+        raise JSThrow(kind="SyntaxError", msg="Identifier 'arguments' has already been declared")
     eenv = [env if direct else None, scope] + [UNDEFINED] * (scope.size - 2)
     for b in scope.bindings.values():
         if b.kind in LEXICAL and b.env_scope is scope:

@@ -1567,6 +1567,7 @@ class Compiler(GenMixin):
         _pos = self.pos(node)
         callee_text = self.text(node.callee)
         fcode = self.fn_code
+        in_params = bool(node.__dict__.get("eval_in_params"))
 
         def eval_call(env):
             if False:
@@ -1579,7 +1580,7 @@ class Compiler(GenMixin):
                     return UNDEFINED
                 from .api import perform_eval
 
-                return perform_eval(args[0], realm, strict, env, scope, fcode)
+                return perform_eval(args[0], realm, strict, env, scope, fcode, in_params)
             if isinstance(f, JSObject) and f.is_callable:
                 return f.call(UNDEFINED, args)
             raise type_error(f"{callee_text} is not a function")

@@ -431,14 +431,18 @@ class Resolver:
         # walk params then body
         saved_loop = self.loop_depth
         self.loop_depth = 0
+        saved_params = getattr(self, "in_params", False)
+        self.in_params = not is_arrow
         for p in fn.params:
             self.walk_pattern(p)
+        self.in_params = False
         if expr_body:
             self.walk_expr(body)
         else:
             self.scope = bscope
             self.walk_stmts(stmts)
         self.loop_depth = saved_loop
+        self.in_params = saved_params
         self.scope = saved
         return scope
 
@@ -702,6 +706,7 @@ class Resolver:
 
     def mark_direct_eval(self, call) -> None:
         call.maybe_direct_eval = True
+        call.eval_in_params = getattr(self, "in_params", False)
         s = self.scope
         f = s.func
         f.direct_eval = True
