@@ -46,16 +46,16 @@ from .iterator import receiver_text
 INF = float("inf")
 
 
+_NUMERIC_START = frozenset("0123456789-IN")  # the first character of any canonical numeric string
+
+
 def numeric_index(key: str):
     """CanonicalNumericIndexString (7.1.21) of a string key: a Number, or None."""
-    if key.isdigit():
-        if key.isascii() and len(key) < 16 and (key[0] != "0" or len(key) == 1):
-            return int(key)
-        return canonical_numeric_index_string(key)
-    c = key[:1]
-    if c == "-" or c == "I" or c == "N" or c.isdigit():
-        return canonical_numeric_index_string(key)
-    return None
+    if key[:1] not in _NUMERIC_START:
+        return None
+    if key.isdigit() and key.isascii() and len(key) < 16 and (key[0] != "0" or len(key) == 1):
+        return int(key)
+    return canonical_numeric_index_string(key)
 
 
 class JSTypedArray(JSObject):
@@ -115,6 +115,14 @@ class JSTypedArray(JSObject):
         if self.is_valid_index(n):
             et.put(self.buffer.data, self.byte_offset + int(n) * et.size, v)
 
+    def get_index(self, i: int):
+        """[[Get]] of the integer index ``i`` (a fast path for callers holding an int)."""
+        data = self.buffer.data
+        if data is not None and 0 <= i < self.array_length:
+            et = self.etype
+            return et.get(data, self.byte_offset + i * et.size)
+        return UNDEFINED
+
     # 10.4.5.1 [[GetOwnProperty]] ( P )
     def get_own_property(self, key):
         if type(key) is str:
@@ -152,8 +160,14 @@ class JSTypedArray(JSObject):
 
     # 10.4.5.4 [[Get]] ( P, Receiver )
     def get(self, key, receiver=None):
-        if type(key) is str:
+        if type(key) is str and key[:1] in _NUMERIC_START:
             n = numeric_index(key)
+            if type(n) is int:
+                data = self.buffer.data
+                if data is not None and 0 <= n < self.array_length:
+                    et = self.etype
+                    return et.get(data, self.byte_offset + n * et.size)
+                return UNDEFINED
             if n is not None:
                 return self.element_get(n)
         v = self.props.get(key, MISSING)
@@ -169,7 +183,7 @@ class JSTypedArray(JSObject):
 
     # 10.4.5.5 [[Set]] ( P, V, Receiver )
     def set(self, key, value, receiver=None) -> bool:
-        if type(key) is str:
+        if type(key) is str and key[:1] in _NUMERIC_START:
             n = numeric_index(key)
             if n is not None:
                 if receiver is None or receiver is self:
@@ -194,6 +208,7 @@ class JSTypedArray(JSObject):
             return rest
         n = self.array_length
         A.charge(n)
+        A.alloc(n * 64)  # a str and a list slot per index
         return [str(i) for i in range(n)] + rest
 
 
@@ -207,6 +222,7 @@ def read_values(o: JSTypedArray, start: int, end: int) -> list:
     if n <= 0:
         return []
     A.charge(n >> 2)
+    A.alloc(n * 40)  # a Python number and a list slot per element
     et = o.etype
     vals = struct.unpack_from(f"<{n}{et.le.format[1:]}", o.buffer.data, o.byte_offset + start * et.size)
     if et.bigint:
@@ -558,6 +574,7 @@ def ta_fill(this, args: list):
     if k < final:
         size = et.size
         A.charge((final - k) * size >> 4)
+        A.alloc((final - k) * size)
         data[o.byte_offset + k * size:o.byte_offset + final * size] = et.encode(value) * (final - k)
     return o
 
@@ -690,6 +707,7 @@ def ta_join(this, args: list) -> str:
     if o.buffer.data is None:
         return sep * max(n - 1, 0)
     A.charge(n)
+    A.alloc(n * (len(sep) + 24) * 2)  # the element strings and the result
     vals = read_values(o, 0, n)
     if o.etype.bigint:
         return sep.join(str(v.value) for v in vals)

@@ -797,6 +797,7 @@ class Compiler(GenMixin):
             else:
                 simple = False
                 fnode = p.value
+                fnode._src_start = p._start
                 code_maker = self.function_maker(fnode, method=True,
                                                  kind=("get" if p.kind == "get" else "set" if p.kind == "set"
                                                        else "method"))
@@ -1721,7 +1722,7 @@ class Compiler(GenMixin):
                                 set_function_name(v, name)
                             if not exists and not rt.global_has(name):
                                 raise reference_error(f"{name} is not defined")
-                            rt.global_set(name, v, False) if exists else put(env, v)
+                            rt.global_set(name, v, True)
                             return v
                         return assign_global_strict
 
@@ -2069,7 +2070,8 @@ class Compiler(GenMixin):
         code.is_arrow = node.type == "ArrowFunctionExpression"
         code.generator = bool(getattr(node, "generator", False))
         code.is_async = bool(getattr(node, "isAsync", False))
-        code.source_text = self.source[node._start:node._end] if class_ctor is None else class_ctor
+        src_start = node.__dict__.get("_src_start", node._start)
+        code.source_text = self.source[src_start:node._end] if class_ctor is None else class_ctor
         code.name = node.id.name if getattr(node, "id", None) is not None else ""
         if code.strict and code.name in ("eval", "arguments") and node.type != "ArrowFunctionExpression":
             raise self.err("Unexpected eval or arguments in strict mode", node)
@@ -2220,6 +2222,23 @@ class Compiler(GenMixin):
             return env if enter_block is None else enter_block(env)
         return enter_hoisted
 
+    def _after_static(self, m) -> int:
+        """Start of a static method's MethodDefinition (after the ``static`` keyword)."""
+        i = m._start + len("static")
+        src = self.source
+        while i < m._end:
+            if src.startswith("//", i):
+                j = src.find("\n", i)
+                i = m._end if j < 0 else j + 1
+            elif src.startswith("/*", i):
+                j = src.find("*/", i + 2)
+                i = m._end if j < 0 else j + 2
+            elif src[i].isspace():
+                i += 1
+            else:
+                break
+        return i
+
     def _mark_tdz_slots(self, fscope: Scope, template: list) -> None:
         """Lexical bindings hoisted into this function's env start in the TDZ."""
         stack = [fscope]
@@ -2281,6 +2300,7 @@ class Compiler(GenMixin):
                 raise self.err("Class constructor may not be an accessor", m)
             key = None if m.computed else self.static_key(m.key)
             keyf = self.expr(m.key) if m.computed else None
+            m.value._src_start = m._start if not m.static else self._after_static(m)
             maker = self.function_maker(m.value, method=True, kind=m.kind)
             members.append((m.static, m.kind, key, keyf, maker))
         src = self.source[node._start:node._end]

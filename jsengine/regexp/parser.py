@@ -96,6 +96,12 @@ class _Builder(Transformer):
         quants = items[1:]
         if isinstance(atom, Token):
             atom = self._atom(atom)
+        elif isinstance(atom, _Paren):
+            atom = atom.body
+            if quants and len(quants) == 1:
+                lo, hi, greedy = quants[0].value
+                first, count = _group_span(atom)
+                return Repeat(atom, lo, hi, greedy, first, count)
         if not quants:
             return atom
         if len(quants) > 1:
@@ -133,7 +139,7 @@ class _Builder(Transformer):
         kind = items[0].value
         body = items[1]
         if kind[0] == "nc":
-            return body
+            return _Paren(body)
         if kind[0] == "look":
             return Look(body, kind[1], kind[2])
         index, name = kind[2], kind[1]
@@ -177,6 +183,15 @@ class _Builder(Transformer):
 
     def class_atom(self, items: list) -> Any:
         return items[0]
+
+
+class _Paren:
+    """A non-capturing group while its quantifier is being attached."""
+
+    __slots__ = ("body",)
+
+    def __init__(self, body: Node) -> None:
+        self.body = body
 
 
 def _atom_value(x: Any) -> Any:
