@@ -17,7 +17,7 @@ import weakref
 from math import isnan
 
 from ..budget import AGENT as A
-from ..errors import JSThrow, type_error
+from ..errors import type_error
 from ..objects import MISSING, C, JSInternal, JSObject, Prop
 from ..ops import (
     call,
@@ -341,17 +341,21 @@ def _for_each(this, args: list, kind: str, name: str):
 
 
 def _typed_text(v) -> str:
-    """V8's rendering of a non-callable callback in Map/Set forEach ("number 1", "object")."""
+    """V8's rendering of a non-callable callback in Map/Set forEach ("number 1", "object null")."""
     from ..ops import typeof
 
     if isinstance(v, JSObject):
         return "object"
-    if v is UNDEFINED or v is None:
-        return receiver_text(v)
-    try:
-        return f"{typeof(v)} {receiver_text(v)}"
-    except JSThrow:  # pragma: no cover
-        return typeof(v)
+    if v is UNDEFINED:
+        return "undefined"
+    if v is None:
+        return "object null"
+    t = typeof(v)
+    if t in ("symbol", "bigint"):
+        return t
+    if t == "string":
+        return f'string "{v}"'
+    return f"{t} {receiver_text(v)}"
 
 
 # 24.1.3.5 Map.prototype.forEach ( callbackfn [ , thisArg ] )

@@ -192,8 +192,8 @@ def perform_eval(x, realm, strict_caller: bool, env, caller_scope: Scope | None,
                     for name in names + fnames:
                         b = meta.bindings.get(name)
                         if b is not None and b.env_scope is meta and b.kind in LEXICAL + ("lexfunc", "catchparam"):
-                            if b.kind == "catchparam" and name not in fnames:
-                                continue
+                            if b.kind == "catchparam":
+                                continue  # B.3.5: a catch parameter may be redeclared by eval code
                             raise JSThrow(kind="SyntaxError", msg=f"Identifier '{name}' has already been declared")
                 e = e[0]
         if var_env is None:

@@ -1110,6 +1110,8 @@ class Compiler(GenMixin):
                 member_set(o, k, new, strict)
                 return new if prefix else old
             return upd_member
+        if arg.type == "CallExpression" and not self.strict:
+            return self.call_target(arg)
         raise self.err("Invalid left-hand side expression in postfix operation", node)
 
     def member_parts(self, node):
@@ -1737,9 +1739,13 @@ class Compiler(GenMixin):
                 return assign_ident
             if left.type == "MemberExpression":
                 return self.assign_member(left, self.expr(node.right))
+            if left.type == "CallExpression" and not self.strict:
+                return self.call_target(left)
             raise self.err("Invalid left-hand side in assignment", node)
         # compound and logical assignment
         binop = op[:-1]
+        if left.type == "CallExpression" and not self.strict and binop not in ("&&", "||", "??"):
+            return self.call_target(left)
         if left.type == "Identifier":
             self.check_assign_target(left)
             get = self.ident_get(left)
@@ -1851,6 +1857,15 @@ class Compiler(GenMixin):
                 return r
             return compound_member
         raise self.err("Invalid left-hand side in assignment", node)
+
+    def call_target(self, call_node):
+        """B.3.7 (web compat): a call as an assignment target is evaluated, then a ReferenceError."""
+        f = self.expr(call_node)
+
+        def bad_target(env, *rest):
+            f(env)
+            raise reference_error("Invalid left-hand side in assignment")
+        return bad_target
 
     def assign_member(self, left, rhs):
         strict = self.strict
@@ -2881,6 +2896,13 @@ class Compiler(GenMixin):
             def bind_member(env, v):
                 member_set(objf(env), to_key_fast(keyf(env)), v, strict)
             return bind_member, False, None
+        if left.type == "CallExpression" and not self.strict:
+            f = self.expr(left)
+
+            def bind_call(env, v):
+                f(env)
+                raise reference_error("Invalid left-hand side in for loop")
+            return bind_call, False, None
         raise self.err("Invalid left-hand side in for loop", node)
 
     def s_ForInStatement(self, node):
