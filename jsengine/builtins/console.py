@@ -15,7 +15,7 @@ BREAK_LENGTH = 80
 MAX_ARRAY = 100
 MAX_STRING = 10000
 DEPTH = 2
-_IDENT = re.compile(r"^[A-Za-z_$][A-Za-z_$0-9]*$")
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z_0-9]*$")
 
 
 class Ctx:
@@ -578,13 +578,22 @@ def format_args(args: list) -> str:
                         x = to_number(v) if type(v) is not JSSymbol else float("nan")
                         out.append(number_text(x))
                     elif d == "j":
-                        try:
-                            from .json import json_stringify_value
+                        from ..errors import JSThrow
+                        from .json import json_stringify
 
-                            out.append(to_display(json_stringify_value(v)))
-                        except Exception:  # noqa: BLE001
+                        try:
+                            r = json_stringify(UNDEFINED, [v])
+                            out.append("undefined" if r is UNDEFINED else to_display(r))
+                        except JSThrow:
                             out.append("[Circular]")
-                    elif d in "oO":
+                    elif d == "o":
+                        text = inspect(v)
+                        if isinstance(v, JSArray) and text.endswith(" ]"):
+                            text = text[:-2] + f", [length]: {v.length} ]"
+                        elif isinstance(v, JSArray) and text == "[]":
+                            text = "[ [length]: 0 ]"
+                        out.append(text)
+                    elif d == "O":
                         out.append(inspect(v))
                     elif d == "c":
                         pass
