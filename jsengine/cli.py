@@ -53,7 +53,8 @@ def run_source(source: str, filename: str, budget) -> int:
     from .errors import BudgetExceeded, JSError, JSSyntaxError
 
     try:
-        eng = Engine(budget=budget)
+        root = os.path.dirname(os.path.abspath(filename)) if filename != "<eval>" else os.getcwd()
+        eng = Engine(budget=budget, modules_root=root)
         eng.run(source, filename=filename)
         return EXIT_OK
     except JSSyntaxError as e:

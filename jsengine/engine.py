@@ -117,9 +117,10 @@ def _peek_str(o, key) -> str:
 class Engine:
     """A reusable engine: one realm (global object), a budget, and a console sink."""
 
-    def __init__(self, budget: Budget | None = None, console=None) -> None:
+    def __init__(self, budget: Budget | None = None, console=None, modules_root: str | None = None) -> None:
         self.budget = budget if budget is not None else Budget()
         self.console = console
+        self.modules_root = modules_root  # import() may load files under this directory (None: disabled)
         self._usage: dict = {}
         prev = A.realm
         try:

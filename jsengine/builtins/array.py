@@ -1271,8 +1271,8 @@ def array_splice(this, args: list):
         raise type_error("Invalid array length")
     a = _species(o, dc)
     if a is None:
-        arr = _resizable(o) if ic != dc else _inplace(o)
-        if arr is not None and len(arr) == n and n + ic - dc <= MAX_ARRAY_LEN:
+        arr = _resizable(o) if ic != dc else _inplace(o)  # (the final Set of "length" must succeed)
+        if arr is not None and len(arr) == n and n + ic - dc <= MAX_ARRAY_LEN and o.length_writable:
             _bulk(n - start + ic)
             removed = arr[start:start + dc]
             arr[start:start + dc] = items

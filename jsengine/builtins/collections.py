@@ -217,7 +217,7 @@ def _this(this, kind: str, name: str) -> Table:
 def _add_entries(target, iterable, adder_name: str, entries: bool, fast) -> None:
     """AddEntriesFromIterable (24.1.1.2) for Map/WeakMap, and the loop of the Set/WeakSet constructors.
 
-    ``fast(table_or_data, k, v)`` replaces the call when the adder is the intrinsic method.
+    ``fast(target, k, v)`` stands in for the call when the adder is the intrinsic method (unobservable).
     """
     adder = target.get(adder_name)
     if not is_callable(adder):

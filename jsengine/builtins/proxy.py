@@ -28,7 +28,6 @@ from ..ops import (
     create_array,
     create_data_property_or_throw,
     from_property_descriptor,
-    get_method,
     key_display,
     length_of_array_like,
     to_boolean,
@@ -95,8 +94,15 @@ class JSProxy(JSObject):
         handler = self.proxy_handler
         if handler is None:
             raise _error(f"Cannot perform '{name}' on a proxy that has been revoked")
-        target = self.proxy_target
-        return handler, target, get_method(handler, name)
+        trap = handler.get(name, handler)  # GetMethod(handler, name)
+        if trap is UNDEFINED or trap is None:
+            return handler, self.proxy_target, UNDEFINED
+        if not (isinstance(trap, JSObject) and trap.is_callable):
+            from .object import value_text
+
+            raise _error(f"'{value_text(trap)}' returned for property '{name}' of object "
+                         f"'{value_text(handler)}' is not a function")
+        return handler, self.proxy_target, trap
 
     # 10.5.1 [[GetPrototypeOf]] ( )
     def get_prototype_of(self):

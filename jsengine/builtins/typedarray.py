@@ -241,6 +241,13 @@ def write_values(o: JSTypedArray, start: int, vals: list) -> None:
     struct.pack_into(f"<{n}{et.le.format[1:]}", o.buffer.data, o.byte_offset + start * et.size, *vals)
 
 
+def _tick() -> None:
+    """One step of a loop that calls back into JS (a builtin callback charges nothing itself)."""
+    A.ticks -= 1
+    if A.ticks < 0:
+        A.tick()
+
+
 def _detached(name: str) -> JSThrow:
     return type_error(f"Cannot perform {name} on a detached ArrayBuffer")
 
@@ -465,6 +472,7 @@ def typed_array_from(this, args: list):
         n = len(values)
         target = typed_array_create(c, [n])
         for k in range(n):
+            _tick()
             v = values[k]
             if mapping:
                 v = call(mapfn, this_arg, [v, k])
@@ -474,6 +482,7 @@ def typed_array_from(this, args: list):
     n = length_of_array_like(array_like)
     target = typed_array_create(c, [n])
     for k in range(n):
+        _tick()
         v = _fast_get(array_like, k)
         if mapping:
             v = call(mapfn, this_arg, [v, k])
@@ -493,6 +502,7 @@ def typed_array_of(this, args: list):
     n = len(args)
     new = typed_array_create(c, [n])
     for k in range(n):
+        _tick()
         new.set(str(k), args[k], new) or _set_failed(k)
     return new
 
@@ -554,6 +564,7 @@ def ta_every(this, args: list) -> bool:
     fn = _callback(arg(args, 0))
     this_arg = arg(args, 1)
     for k in range(n):
+        _tick()
         if not to_boolean(call(fn, this_arg, [o.element_get(k), k, o])):
             return False
     return True
@@ -587,6 +598,7 @@ def ta_filter(this, args: list):
     this_arg = arg(args, 1)
     kept = []
     for k in range(n):
+        _tick()
         v = o.element_get(k)
         if to_boolean(call(fn, this_arg, [v, k, o])):
             kept.append(v)
@@ -603,6 +615,7 @@ def ta_find(this, args: list):
     fn = _callback(arg(args, 0))
     this_arg = arg(args, 1)
     for k in range(n):
+        _tick()
         v = o.element_get(k)
         if to_boolean(call(fn, this_arg, [v, k, o])):
             return v
@@ -616,6 +629,7 @@ def ta_find_index(this, args: list):
     fn = _callback(arg(args, 0))
     this_arg = arg(args, 1)
     for k in range(n):
+        _tick()
         if to_boolean(call(fn, this_arg, [o.element_get(k), k, o])):
             return k
     return -1
@@ -628,6 +642,7 @@ def ta_for_each(this, args: list):
     fn = _callback(arg(args, 0))
     this_arg = arg(args, 1)
     for k in range(n):
+        _tick()
         call(fn, this_arg, [o.element_get(k), k, o])
     return UNDEFINED
 
@@ -760,6 +775,7 @@ def ta_map(this, args: list):
     this_arg = arg(args, 1)
     a = typed_array_species_create(o, [n])
     for k in range(n):
+        _tick()
         a.set(str(k), call(fn, this_arg, [o.element_get(k), k, o]), a) or _set_failed(k)
     return a
 
@@ -778,6 +794,7 @@ def _reduce(this, args: list, right: bool):
             raise type_error("Reduce of empty array with no initial value")
         acc = o.element_get(next(it))
     for k in it:
+        _tick()
         acc = call(fn, UNDEFINED, [acc, o.element_get(k), k, o])
     return acc
 
@@ -902,6 +919,7 @@ def ta_some(this, args: list) -> bool:
     fn = _callback(arg(args, 0))
     this_arg = arg(args, 1)
     for k in range(n):
+        _tick()
         if to_boolean(call(fn, this_arg, [o.element_get(k), k, o])):
             return True
     return False
@@ -965,6 +983,7 @@ def ta_to_locale_string(this, args: list) -> str:
     n = o.array_length
     parts = []
     for k in range(n):
+        _tick()
         v = o.element_get(k)
         if v is UNDEFINED or v is None:
             parts.append("")

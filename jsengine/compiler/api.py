@@ -139,11 +139,135 @@ def _hoisted_lexicals(scope: Scope):
         stack.extend(s.children)
 
 
+class CompiledModule:
+    """A module compiled once: scope, body, hoisted functions and its import/export entries."""
+
+    __slots__ = ("filename", "scope", "body", "funcs", "tdz_slots", "requested", "import_entries",
+                 "local_exports", "indirect_exports", "star_exports")
+
+
+def compile_module(source: str, filename: str) -> CompiledModule:
+    """ParseModule (16.2.1.6.1) and compile; raises JSSyntaxError."""
+    import esprima
+
+    from ..parser import _LINE_PREFIX
+
+    source = prepare_source(source)
+    try:
+        prog = esprima.parseModule(source, {"tolerant": False})
+    except esprima.Error as e:
+        msg = _LINE_PREFIX.sub("", getattr(e, "message", None) or str(e))
+        raise make_syntax_error(msg, source, filename, getattr(e, "lineNumber", 1) or 1,
+                                (getattr(e, "column", 1) or 1) - 1) from None
+    except RecursionError:
+        raise JSSyntaxError("Maximum nesting depth exceeded while parsing", filename) from None
+    cm = CompiledModule()
+    cm.filename = filename
+    try:
+        scope = Resolver(source).resolve_module(prog)
+        comp = Compiler(source, filename)
+        comp.scope = scope
+        cm.scope = scope
+        funcs = []
+        for f in dedupe_funcs_module(scope.funcs):
+            name = f.id.name if f.id is not None else "*default*"
+            maker = comp.function_maker(f)
+            if f.id is None:
+                maker.code.name = "default"
+            funcs.append((scope.bindings[name].index, maker))
+        cm.funcs = funcs
+        cm.body = comp.stmt_list(prog.body)
+    except EarlyError as e:
+        raise _early(e, source, filename) from None
+    cm.tdz_slots = [b.index for b in scope.bindings.values() if b.kind in LEXICAL]
+    cm.tdz_slots += list(_hoisted_slots(scope))
+    requested: list = []
+    imports: list = []
+    import_of: dict = {}
+    for st in prog.body:
+        if st.type == "ImportDeclaration":
+            req = st.source.value
+            if req not in requested:
+                requested.append(req)
+            for sp in st.specifiers:
+                if sp.type == "ImportNamespaceSpecifier":
+                    iname = "*"
+                elif sp.type == "ImportDefaultSpecifier":
+                    iname = "default"
+                else:
+                    iname = sp.imported.name
+                imports.append((req, iname, sp.local.name))
+                import_of[sp.local.name] = (req, iname)
+    local, indirect, star = [], [], []
+    for st in prog.body:
+        t = st.type
+        if t == "ExportNamedDeclaration":
+            if st.declaration is not None:
+                d = st.declaration
+                if d.type == "VariableDeclaration":
+                    from .scope import pattern_names
+
+                    for decl in d.declarations:
+                        for n in pattern_names(decl.id, []):
+                            local.append((n, n))
+                else:
+                    local.append((d.id.name, d.id.name))
+            elif st.source is not None:
+                req = st.source.value
+                if req not in requested:
+                    requested.append(req)
+                for sp in st.specifiers:
+                    indirect.append((sp.exported.name, req, sp.local.name))
+            else:
+                for sp in st.specifiers:
+                    ln, en = sp.local.name, sp.exported.name
+                    imp = import_of.get(ln)
+                    if imp is not None and imp[1] != "*":
+                        indirect.append((en, imp[0], imp[1]))
+                    else:
+                        local.append((en, ln))
+        elif t == "ExportDefaultDeclaration":
+            d = st.declaration
+            if d.type in ("FunctionDeclaration", "ClassDeclaration") and d.id is not None:
+                local.append(("default", d.id.name))
+            else:
+                local.append(("default", "*default*"))
+        elif t == "ExportAllDeclaration":
+            req = st.source.value
+            if req not in requested:
+                requested.append(req)
+            if st.exported is None:
+                star.append(req)
+            else:
+                indirect.append((st.exported.name, req, "*"))
+    names = [e for e, _ in local] + [e for e, _, _ in indirect]
+    if len(set(names)) != len(names):
+        raise make_syntax_error("Duplicate export name", source, filename, 1, 0)
+    cm.requested = requested
+    cm.import_entries = imports
+    cm.local_exports = local
+    cm.indirect_exports = indirect
+    cm.star_exports = star
+    return cm
+
+
+def dedupe_funcs_module(funcs: list) -> list:
+    seen = {}
+    for f in funcs:
+        seen[f.id.name if f.id is not None else "*default*"] = f
+    return list(seen.values())
+
+
+def _hoisted_slots(scope: Scope):
+    for b in _hoisted_lexicals(scope):
+        yield b.index
+
+
 # -- eval (19.2.1) ------------------------------------------------------------------------------------
 
 
 def perform_eval(x, realm, strict_caller: bool, env, caller_scope: Scope | None, fcode=None,
-                 in_params: bool = False):
+                 in_params: bool = False, referrer: str = "<eval>"):
     """PerformEval: direct when ``env``/``caller_scope`` are given, else indirect (global)."""
     if type(x) is not str:
         return x
@@ -158,6 +282,7 @@ def perform_eval(x, realm, strict_caller: bool, env, caller_scope: Scope | None,
                                          caller_scope if direct else None)
         _check_eval_context(prog, caller_scope, fcode, direct)
         comp = Compiler(x, "<eval>")
+        comp.referrer = referrer
         comp.scope = scope
         cv_index = scope.add_slot("%cv")
         comp.cv_ref = (scope, cv_index)

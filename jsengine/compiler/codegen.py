@@ -345,6 +345,7 @@ class Compiler(GenMixin):
     def __init__(self, source: str, filename: str) -> None:
         self.source = source
         self.filename = filename
+        self.referrer = filename  # the script or module import() resolves against
         self.scope: Scope | None = None
         self.targets: list[Target] = []
         self.pending_labels: list = []
@@ -489,6 +490,17 @@ class Compiler(GenMixin):
                     raise reference_error(f"Cannot access '{name}' before initialization")
                 return v
             return gget
+        if b.kind == "import":
+            up = self.env_of(ref.hops())
+            idx = b.index
+
+            def get_import(env):
+                cell = up(env)[idx]
+                v = cell[0][cell[1]]
+                if v is UNINIT:
+                    raise reference_error(f"Cannot access '{name}' before initialization")
+                return v
+            return get_import
         return self.env_getter(ref.hops(), b.index, ref.tdz, name)
 
     def ident_set(self, node, init: bool = False):
@@ -1571,6 +1583,7 @@ class Compiler(GenMixin):
         callee_text = self.text(node.callee)
         fcode = self.fn_code
         in_params = bool(node.__dict__.get("eval_in_params"))
+        referrer = self.referrer
 
         def eval_call(env):
             if False:
@@ -1583,7 +1596,7 @@ class Compiler(GenMixin):
                     return UNDEFINED
                 from .api import perform_eval
 
-                return perform_eval(args[0], realm, strict, env, scope, fcode, in_params)
+                return perform_eval(args[0], realm, strict, env, scope, fcode, in_params, referrer)
             if isinstance(f, JSObject) and f.is_callable:
                 return f.call(UNDEFINED, args)
             raise type_error(f"{callee_text} is not a function")
@@ -1645,6 +1658,53 @@ class Compiler(GenMixin):
                 return c.construct(args, c)
             raise type_error(f"{text} is not a constructor")
         return new
+
+    def e_ImportExpression(self, node):
+        src = self.expr(node.source)
+        referrer = self.referrer
+        _pos = self.pos(node)
+
+        def import_call(env):
+            if False:
+                _pos  # noqa: B018
+            from ..modules import dynamic_import
+
+            return dynamic_import(referrer, src(env))
+        return import_call
+
+    def s_ImportDeclaration(self, node):
+        return None
+
+    def s_ExportAllDeclaration(self, node):
+        return None
+
+    def s_ExportNamedDeclaration(self, node):
+        if node.declaration is not None:
+            return self.stmt(node.declaration)
+        return None
+
+    def s_ExportDefaultDeclaration(self, node):
+        d = node.declaration
+        if d.type == "FunctionDeclaration":
+            return None
+        if d.type == "ClassDeclaration" and d.id is not None:
+            return self.s_ClassDeclaration(d)
+        b = self.scope.bindings["*default*"]
+        up = self.env_of(self.hops_to(b.env_scope))
+        idx = b.index
+        if d.type == "ClassDeclaration":
+            mk = self.class_def(d)
+            anon = True
+        else:
+            mk = self.expr(d)
+            anon = is_anonymous_fn(d)
+
+        def export_default(env):
+            v = mk(env)
+            if anon:
+                set_function_name(v, "default")
+            up(env)[idx] = v
+        return export_default
 
     def e_SpreadElement(self, node):
         raise self.err("Unexpected spread", node)

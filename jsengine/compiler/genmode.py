@@ -529,6 +529,16 @@ class GenMixin:
             return member_get(o, key)
         return g_member
 
+    def g_ImportExpression(self, node):
+        src = self.gv(node.source)
+        referrer = self.referrer
+
+        def g_import(env):
+            from ..modules import dynamic_import
+
+            return dynamic_import(referrer, (yield from src(env)))
+        return g_import
+
     def g_ChainExpression(self, node):
         raise self.err("'yield'/'await' in optional chains is not supported yet", node)
 

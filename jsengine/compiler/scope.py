@@ -40,7 +40,8 @@ class Binding:
 
     @property
     def is_const(self) -> bool:
-        return self.kind in ("const", "callee") or (self.kind == "class" and self.scope.kind == "class")
+        return self.kind in ("const", "callee", "import", "importns") or (
+            self.kind == "class" and self.scope.kind == "class")
 
     def __repr__(self) -> str:
         return f"<Binding {self.kind} {self.name} @{self.index}>"
@@ -55,8 +56,8 @@ class Scope:
         self.node = node
         self.strict = strict
         self.bindings: dict[str, Binding] = {}
-        self.func: Scope = self if kind in ("script", "eval", "function") else parent.func  # type: ignore
-        self.has_env = kind in ("script", "eval", "function", "with")
+        self.func: Scope = self if kind in ("script", "eval", "function", "module") else parent.func  # type: ignore
+        self.has_env = kind in ("script", "eval", "function", "with", "module")
         self.names: dict[str, int] = {}  # runtime: name -> env index (dynamic lookup)
         self.size = 2  # env list length
         self.children: list[Scope] = []
@@ -276,6 +277,79 @@ class Resolver:
         if not strict:
             self.annexb_hoist(body, scope)
         self.walk_stmts(body)
+        finalize(scope)
+        return scope
+
+    def resolve_module(self, prog) -> Scope:
+        """Scope of a Module (16.2.1.6.4 InitializeEnvironment's bindings)."""
+        scope = Scope("module", None, prog, True)
+        prog.scope = scope
+        self.scope = scope
+        body = prog.body
+        decls = []
+        for st in body:
+            t = st.type
+            if t in ("ExportNamedDeclaration", "ExportDefaultDeclaration"):
+                if st.declaration is not None and st.declaration.type.endswith("Declaration"):
+                    decls.append(st.declaration)
+            elif t != "ImportDeclaration" and t != "ExportAllDeclaration":
+                decls.append(st)
+        self.collect_var_decls(decls, scope, True)
+        self.lexical_of(decls, scope, True)
+        for st in decls:
+            if st.type == "FunctionDeclaration":
+                scope.funcs.append(st)
+        for st in body:
+            if st.type == "ImportDeclaration":
+                for sp in st.specifiers:
+                    name = sp.local.name
+                    if name in scope.bindings:
+                        raise EarlyError(f"Identifier '{name}' has already been declared", sp)
+                    b = scope.declare(name, "importns" if sp.type == "ImportNamespaceSpecifier" else "import")
+                    b.captured = True
+            elif st.type == "ExportDefaultDeclaration":
+                d = st.declaration
+                if d.type in ("FunctionDeclaration", "ClassDeclaration") and d.id is not None:
+                    continue
+                if d.type == "FunctionDeclaration":
+                    scope.declare("*default*", "var")
+                else:
+                    b = scope.declare("*default*", "let")
+                    scope.lexical_decls.append(b)
+        for name in scope.var_names:
+            if name in scope.bindings and scope.bindings[name].kind in LEXICAL + ("import", "importns"):
+                raise EarlyError(f"Identifier '{name}' has already been declared", prog)
+            scope.declare(name, "var")
+        for f in scope.funcs:
+            if f.id is not None:
+                b = scope.bindings.get(f.id.name)
+                if b is not None and b.kind in LEXICAL + ("import", "importns"):
+                    raise EarlyError(f"Identifier '{f.id.name}' has already been declared", f)
+                scope.declare(f.id.name, "var")
+        for st in body:
+            t = st.type
+            if t in ("ImportDeclaration", "ExportAllDeclaration"):
+                continue
+            if t == "ExportNamedDeclaration":
+                if st.declaration is not None:
+                    self.walk_stmt(st.declaration)
+                elif st.source is None:
+                    for sp in st.specifiers:
+                        if sp.local.name not in scope.bindings:
+                            raise EarlyError(f"Export '{sp.local.name}' is not defined in module", sp)
+                continue
+            if t == "ExportDefaultDeclaration":
+                d = st.declaration
+                if d.type == "FunctionDeclaration":
+                    self.resolve_function(d, scope)
+                elif d.type == "ClassDeclaration":
+                    if d.id is not None:
+                        self.ref(d.id)
+                    self.walk_class(d)
+                else:
+                    self.walk_expr(d)
+                continue
+            self.walk_stmt(st)
         finalize(scope)
         return scope
 
@@ -725,7 +799,7 @@ class Resolver:
     def special(self, node, name: str) -> None:
         s = self.scope.nearest_this_scope()
         refs = node.__dict__.setdefault("srefs", {})
-        if s.kind != "function":
+        if s.kind not in ("function", "module"):
             refs[name] = Ref(name, None, s.kind == "eval" or self.in_dynamic(), self.scope, False)
             return
         b = s.declare(name, "special")
@@ -814,9 +888,9 @@ def finalize(root: Scope) -> None:
     while stack:
         s = stack.pop()
         f = s.func
-        if s.kind in ("script", "eval", "function"):
+        if s.kind in ("script", "eval", "function", "module"):
             s.has_env = True
-            if s.kind == "function":
+            if s.kind in ("function", "module"):
                 # parameters first, in order, so simple calls can fill them by position
                 order = list(s.param_names) + [n for n in s.bindings if n not in s.param_names]
                 for name in order:

@@ -1,0 +1,3 @@
+export const helper = () => 'help';
+export function sum(a, b) { return a + b; }
+export const other = 5;
