@@ -8,6 +8,7 @@ type test per object on the prototype chain.
 
 from __future__ import annotations
 
+from .budget import AGENT as A
 from .errors import JSThrow, type_error
 from .values import HOLE, UNDEFINED, JSSymbol
 
@@ -221,9 +222,28 @@ class JSObject:
         if receiver is None or receiver is self:
             props = self.props
             v = props.get(key, MISSING)
-            if v is not MISSING and type(v) is not Prop and self.ordinary_get:
-                props[key] = value
-                return True
+            if v is not MISSING:
+                if type(v) is not Prop and self.ordinary_get:
+                    props[key] = value
+                    return True
+            elif self.extensible and self.ordinary_get:
+                # adding a property: fine unless the chain has a setter or a read-only property
+                p = self.proto
+                while p is not None:
+                    if not p.ordinary_get:
+                        break
+                    pv = p.props.get(key, MISSING)
+                    if pv is not MISSING:
+                        if type(pv) is Prop:
+                            break
+                        p = None
+                        break
+                    p = p.proto
+                if p is None:
+                    if type(key) is str and key.isdigit():
+                        pass  # plain data: no hazard for array fast paths
+                    props[key] = value
+                    return True
             receiver = self
         return ordinary_set(self, key, value, receiver)
 
@@ -433,8 +453,6 @@ class BuiltinFunction(JSFunction):
         return self.ctor is not None
 
     def call(self, this, args: list):
-        from .budget import AGENT as A
-
         realm = A.realm
         if realm is self.realm:
             try:
@@ -456,8 +474,6 @@ class BuiltinFunction(JSFunction):
     def construct(self, args: list, new_target=None):
         if self.ctor is None:
             raise type_error(f"{func_name(self) or 'anonymous'} is not a constructor")
-        from .budget import AGENT as A
-
         realm = A.realm
         A.realm = self.realm
         try:
@@ -631,11 +647,9 @@ class JSArray(JSObject):
         if i == n:
             arr.append(value)
             return True
-        if i - n > 1024 and i > 2 * n:
+        if i - n > 1024:
             return False  # would be mostly holes: go sparse
-        from .budget import AGENT
-
-        AGENT.alloc((i - n) * 8)
+        A.alloc((i - n) * 8)
         arr.extend([HOLE] * (i - n))
         arr.append(value)
         return True
@@ -665,7 +679,7 @@ class JSArray(JSObject):
                         if i < n:
                             arr[i] = v
                             return True
-                        if i - n <= 1024 or i <= 2 * n:
+                        if i - n <= 1024:
                             arr.extend([HOLE] * (i - n))
                             arr.append(v)
                             return True
