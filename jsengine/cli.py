@@ -55,7 +55,7 @@ def run_source(source: str, filename: str, budget) -> int:
     try:
         root = os.path.dirname(os.path.abspath(filename)) if filename != "<eval>" else os.getcwd()
         eng = Engine(budget=budget, modules_root=root)
-        eng.run(source, filename=filename)
+        eng.run(source, filename=filename, result=False)  # the completion value is not shown
         return EXIT_OK
     except JSSyntaxError as e:
         _flush()

@@ -151,11 +151,12 @@ class Engine:
         return to_python(v)
 
     # -- running --------------------------------------------------------------------------------------
-    def run(self, source, filename: str = "<script>", strict: bool = False):
-        """Run a script (source text or a compiled script) and return its completion value."""
-        return run_on_big_stack(self._run, source, filename, strict)
+    def run(self, source, filename: str = "<script>", strict: bool = False, *, result: bool = True):
+        """Run a script (source text or a compiled script) and return its completion value
+        (``result=False``: return None without converting it, as the CLI does)."""
+        return run_on_big_stack(self._run, source, filename, strict, result)
 
-    def _run(self, source, filename: str, strict: bool):
+    def _run(self, source, filename: str, strict: bool, result: bool = True):
         from .compiler import CompiledScript, compile_script, run_script
 
         if isinstance(source, CompiledScript):
@@ -171,7 +172,7 @@ class Engine:
             try:
                 value = run_script(script, self.realm)
                 self._drain_jobs()
-                return to_python(value)
+                return to_python(value) if result else None
             except JSThrow as e:
                 raise js_error_from(e, self.realm) from None
             except RecursionError:

@@ -10,7 +10,7 @@ import math
 
 from .budget import AGENT as A
 from .errors import BudgetExceeded, HostError, JSThrow
-from .objects import MISSING, BuiltinFunction, JSArray, JSObject, Prop, E
+from .objects import MISSING, BuiltinFunction, E, JSArray, JSObject, Prop
 from .values import HOLE, MAX_SAFE, UNDEFINED, JSBigInt, JSSymbol, JSUndefined, from_utf16, to_utf16
 
 MAX_DEPTH = 1000
@@ -20,7 +20,7 @@ class HostFunction:
     """A Python callable offered to JS. JS arguments arrive converted to Python; the result goes back
     through ``to_js``. Raise ``HostError(name, message)`` to throw a JS error of that type."""
 
-    __slots__ = ("fn", "name", "length")
+    __slots__ = ("fn", "length", "name")
 
     def __init__(self, fn, name: str | None = None, length: int = 0) -> None:
         if not callable(fn):
@@ -67,8 +67,29 @@ def to_js(value, realm=None, _depth: int = 0):
                     f"list, tuple, dict, HostFunction)")
 
 
-def to_python(value, _depth: int = 0, _seen: set | None = None):
-    """JS -> Python, deep-copied: see docs/python-api.md for the mapping."""
+MAX_NODES = 10_000_000  # objects and array elements one to_python call may copy
+
+
+class _Walk:
+    """One to_python call: the objects on the current path (cycles) and the copy's size so far."""
+
+    __slots__ = ("left", "path")
+
+    def __init__(self) -> None:
+        self.path: set = set()
+        self.left = MAX_NODES
+
+    def spend(self, n: int) -> None:
+        """Account ``n`` more values: a shared sub-object is copied each time it is met, so a small DAG
+        (``a = [a, a]`` forty times) would expand to 2**40 values; the running budget applies too."""
+        self.left -= n
+        if self.left < 0:
+            raise TypeError("value too large to pass to Python")
+        A.charge(n)
+
+
+def to_python(value, _depth: int = 0, _seen: _Walk | None = None):
+    """JS -> Python, deep-copied: see docs/python-api.md for the mapping. Runs no JS code."""
     t = type(value)
     if value is None:
         return None
@@ -92,18 +113,22 @@ def to_python(value, _depth: int = 0, _seen: set | None = None):
         return UNDEFINED
     if value.is_callable:
         return UNDEFINED
+    if hasattr(value, "proxy_target"):  # its traps would run JS code inside the door
+        raise TypeError("cannot pass a Proxy to Python")
     if _depth > MAX_DEPTH:
         raise TypeError("value nested too deeply to pass to Python")
     if _seen is None:
-        _seen = set()
-    if id(value) in _seen:
+        _seen = _Walk()
+    path = _seen.path
+    if id(value) in path:
         raise TypeError("cannot convert a cyclic JS value to Python")
-    _seen.add(id(value))
+    path.add(id(value))
     try:
         if isinstance(value, JSArray):
             n = value.length
-            if n > 10_000_000:
+            if n > MAX_NODES:
                 raise TypeError("array too large to pass to Python")
+            _seen.spend(n + 1)
             out = []
             arr = value.arr
             for i in range(n):
@@ -118,8 +143,11 @@ def to_python(value, _depth: int = 0, _seen: set | None = None):
         kind = getattr(value, "kind", None)
         if kind in ("Number", "Boolean", "String") and data is not MISSING:
             return to_python(data, _depth + 1, _seen)
+        _seen.spend(getattr(value, "array_length", 0) + 1)  # a typed array lists every index
+        keys = value.own_keys()
+        _seen.spend(len(keys))
         out_d = {}
-        for k in value.own_keys():
+        for k in keys:
             if type(k) is not str:
                 continue
             p = value.get_own_property(k)
@@ -129,7 +157,7 @@ def to_python(value, _depth: int = 0, _seen: set | None = None):
             out_d[from_utf16(k)] = to_python(v, _depth + 1, _seen)
         return out_d
     finally:
-        _seen.discard(id(value))
+        path.discard(id(value))
 
 
 def _own_data(o, key):

@@ -438,19 +438,16 @@ def func_name(f) -> str:
 class BuiltinFunction(JSFunction):
     """A function implemented in Python: ``fn(this, args)``; constructors also ``ctor(args, new_target)``."""
 
-    __slots__ = ("fn", "ctor")
+    __slots__ = ("fn", "ctor", "is_constructor")
 
     def __init__(self, realm, fn, name: str, length: int, ctor=None, proto=None) -> None:
         JSObject.__init__(self, realm.FunctionPrototype if proto is None else proto)
         self.realm = realm
         self.fn = fn
         self.ctor = ctor
+        self.is_constructor = ctor is not None
         self.props["length"] = Prop(length, C)
         self.props["name"] = Prop(name, C)
-
-    @property
-    def is_constructor(self) -> bool:  # type: ignore[override]
-        return self.ctor is not None
 
     def call(self, this, args: list):
         realm = A.realm

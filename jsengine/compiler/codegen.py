@@ -2246,6 +2246,10 @@ class Compiler(GenMixin):
             elif node.type == "ArrowFunctionExpression" and getattr(node, "expression", False):
                 body_f = self.expr(node.body)
                 code.body = body_f
+            elif (len(node.body.body) == 1 and node.body.body[0].type == "ReturnStatement"
+                  and node.body.body[0].argument is not None and node.__dict__.get("body_scope") is None):
+                # a body that is one return statement: the function body is the expression
+                code.body = self.expr(node.body.body[0].argument)
             else:
                 stmts = node.body.body
                 bscope = node.__dict__.get("body_scope")

@@ -75,7 +75,7 @@ def _length_prop(n: int) -> Prop:
 class JSCompiledFunction(JSFunction):
     """A function made by compiled code (10.2 ECMAScript function objects)."""
 
-    __slots__ = ("code", "env", "home", "ctor_parent")
+    __slots__ = ("code", "env", "home", "ctor_parent", "is_constructor")
 
     def __init__(self, code: FunctionCode, env: list, realm, proto=None, name=None) -> None:
         self.props = {}
@@ -85,6 +85,7 @@ class JSCompiledFunction(JSFunction):
         self.code = code
         self.env = env
         self.home = None
+        self.is_constructor = code.is_ctor
         props = self.props
         props["length"] = _length_prop(code.length)
         props["name"] = Prop(code.name if name is None else name, C)
@@ -99,10 +100,6 @@ class JSCompiledFunction(JSFunction):
             p = JSObject(realm.ObjectPrototype)
             p.props["constructor"] = Prop(self, W | C)
             props["prototype"] = Prop(p, W)
-
-    @property
-    def is_constructor(self) -> bool:  # type: ignore[override]
-        return self.code.is_ctor
 
     @property
     def source_text(self) -> str:
@@ -213,8 +210,11 @@ class JSCompiledFunction(JSFunction):
                 env[code.args_idx] = make_arguments(self, env, args)
             if code.simple:
                 n = code.nparams
-                for i in range(min(n, len(args))):
-                    env[2 + i] = args[i]
+                if n:
+                    if len(args) >= n:
+                        env[2:2 + n] = args[:n] if len(args) > n else args
+                    else:
+                        env[2:2 + len(args)] = args
             else:
                 code.bind_params(env, args)
             if not code.derived and code.fields is not None:
