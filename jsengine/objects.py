@@ -802,6 +802,37 @@ def _ordinary_store(self, key, stored) -> None:
 JSObject._store = _ordinary_store
 
 
+class GlobalObject(JSObject):
+    """The global object. Its var/function bindings (writable, enumerable, non-configurable data
+    properties) are stored as bare values, with their names in ``nonconfig``, so that global
+    variable reads and writes take the one-dict-lookup fast path."""
+
+    __slots__ = ("nonconfig",)
+
+    def __init__(self, proto) -> None:
+        JSObject.__init__(self, proto)
+        self.nonconfig: set = set()
+
+    def get_own_property(self, key):
+        v = self.props.get(key, MISSING)
+        if v is not MISSING and type(v) is not Prop and key in self.nonconfig:
+            return Prop(v, W | E)
+        return v
+
+    def _store(self, key, stored) -> None:
+        if type(stored) is Prop and stored.flags == W | E:
+            self.nonconfig.add(key)
+            self.props[key] = stored.value
+            return
+        self.nonconfig.discard(key)
+        _ordinary_store(self, key, stored)
+
+    def delete(self, key) -> bool:
+        if key in self.nonconfig and key in self.props:
+            return False
+        return JSObject.delete(self, key)
+
+
 class JSInternal(JSObject):
     """An ordinary object with internal slots: ``kind`` names them (e.g. "Map"), ``data`` holds them."""
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import importlib
 
-from .objects import ACC, DEFAULT, JSArray, BuiltinFunction, C, E, JSInternal, JSObject, JSStringObject, Prop, W
+from .objects import (ACC, DEFAULT, BuiltinFunction, C, E, GlobalObject, JSArray, JSInternal, JSObject,
+                      JSStringObject, Prop, W)
 from .values import SYM, UNDEFINED
 
 SETUP_ORDER = [
@@ -85,7 +86,7 @@ class Realm:
         self.SymbolPrototype = JSObject(self.ObjectPrototype)
         self.BigIntPrototype = JSObject(self.ObjectPrototype)
         self.IteratorPrototype = JSObject(self.ObjectPrototype)
-        self.global_obj = JSObject(self.ObjectPrototype)
+        self.global_obj = GlobalObject(self.ObjectPrototype)
         self.global_this = self.global_obj
         self.global_lex: dict = {}  # global let/const/class bindings: name -> value (UNINIT in TDZ)
         self.global_lex_const: set = set()

@@ -369,19 +369,19 @@ def _densify(a: JSArray) -> bool:
     return True
 
 
-_JOIN_STACK: list = []  # objects being joined: a cycle joins as "" (as V8 does)
+_JOIN_STACK: set = set()  # ids of the objects being joined: a cycle joins as "" (as V8 does); a set, as
+# a list scan made joining nested arrays quadratic in their depth (and uncharged)
 
 
 def _join(o, n: int, sep: str, locale_args: list | None) -> str:
     """The loop of Array.prototype.join / toLocaleString, with V8's cycle detection."""
-    for x in _JOIN_STACK:
-        if x is o:
-            return ""
+    if id(o) in _JOIN_STACK:
+        return ""
     if n == 0:
         return ""
     wide = 1 if sep.isascii() else 4
     A.alloc((n - 1) * len(sep) * wide)
-    _JOIN_STACK.append(o)
+    _JOIN_STACK.add(id(o))
     try:
         if locale_args is None:
             idx = _sparse_indices(o, 0, n)
@@ -422,7 +422,7 @@ def _join(o, n: int, sep: str, locale_args: list | None) -> str:
                 total = 0
         return sep.join(parts)
     finally:
-        _JOIN_STACK.pop()
+        _JOIN_STACK.discard(id(o))
 
 
 def _get_v(v, key):

@@ -19,42 +19,16 @@ from ..ops import (
     get_prototype_from_constructor,
     same_value,
     species_constructor,
-    string_to_bigint,
     to_index,
     to_integer_or_infinity,
     to_number,
-    to_primitive,
 )
 from ..realm import arg, constant, constructor, getter, method
-from ..values import SYM, UNDEFINED, JSBigInt, JSSymbol, JSUndefined
+from ..values import SYM, UNDEFINED, JSBigInt
+from .bigint import to_bigint
 
 MAX_BYTES = 2**32  # the largest buffer this engine allocates (V8: "Array buffer allocation failed")
 INF = float("inf")
-
-
-# -- 7.1.13 ToBigInt -----------------------------------------------------------------------------------
-
-
-def to_bigint(v) -> JSBigInt:
-    """ToBigInt (7.1.13)."""
-    prim = to_primitive(v, "number")
-    t = type(prim)
-    if t is JSBigInt:
-        return prim
-    if t is bool:
-        return JSBigInt(1 if prim else 0)
-    if t is str:
-        n = string_to_bigint(prim)
-        if n is None:
-            raise JSThrow(kind="SyntaxError", msg=f"Cannot convert {prim} to a BigInt")
-        return n
-    if prim is None or t is JSUndefined:
-        raise type_error(f"Cannot convert {'null' if prim is None else 'undefined'} to a BigInt")
-    if t is JSSymbol:
-        raise type_error("Cannot convert a Symbol value to a BigInt")
-    from ..ops import number_to_string
-
-    raise type_error(f"Cannot convert {number_to_string(prim)} to a BigInt")
 
 
 # -- element types (Table 71) ---------------------------------------------------------------------------

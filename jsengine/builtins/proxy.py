@@ -28,7 +28,6 @@ from ..ops import (
     create_array,
     create_data_property_or_throw,
     from_property_descriptor,
-    key_display,
     length_of_array_like,
     to_boolean,
     to_display_string,
@@ -426,4 +425,4 @@ def setup(realm) -> None:
     realm.define_global("Proxy", ctor)
 
 
-__all__ = ["JSProxy", "key_display", "proxy_create", "setup"]
+__all__ = ["JSProxy", "proxy_create", "setup"]

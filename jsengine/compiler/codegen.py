@@ -483,7 +483,11 @@ class Compiler(GenMixin):
                 v = realm.global_lex.get(name, MISSING)
                 if v is MISSING:
                     v = realm.gprops.get(name, MISSING)
-                    if v is MISSING or type(v) is Prop:
+                    if type(v) is Prop:
+                        if v.flags & ACC or not realm.global_obj.ordinary_get:
+                            return rt.global_get(name)
+                        return v.value
+                    if v is MISSING:
                         return rt.global_get(name)
                     return v
                 if v is UNINIT:

@@ -411,9 +411,13 @@ def global_set(name: str, value, strict: bool) -> None:
     g = realm.global_obj
     props = g.props
     v = props.get(name, MISSING)
-    if v is not MISSING and type(v) is not Prop and g.ordinary_get:
-        props[name] = value
-        return
+    if v is not MISSING and g.ordinary_get:
+        if type(v) is not Prop:
+            props[name] = value
+            return
+        if v.flags & W and not v.flags & ACC:  # a var binding (non-configurable data property)
+            props[name] = Prop(value, v.flags)
+            return
     if strict and not g.has_property(name):
         raise reference_error(f"{name} is not defined")
     if not g.set(name, value, g) and strict:

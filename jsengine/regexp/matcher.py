@@ -12,10 +12,12 @@ from .compiler import Compiler, _Run
 from .errors import RegExpSyntaxError
 from .nodes import Alt, Assertion, BackRef, Char, Class, Empty, Group, Look, Node, Repeat, Seq
 from .parser import parse
+from .pyre import translate
 
 Charge = Callable[[int], Any]
 
 CHUNK = 1024  # node steps between two calls to charge()
+RE_LIMIT = 20_000_000  # hand a call to Python's re only if len(s) ** degree stays below this
 WORK_UNIT = 16  # characters scanned at C speed (re runs, find) count as one step
 _CHUNK_RANGE = range(CHUNK)
 _FLAGS = frozenset("gimsuy")
@@ -61,6 +63,11 @@ class Matcher:
             if s.startswith(self._literal, index):
                 return [index, index + len(self._literal)]
             return None
+        py = self._py
+        if py is not None and (len(s) - index) ** self._py_degree <= RE_LIMIT:
+            mt = py.match(s, index)
+            charge(1 + ((mt.end() if mt else len(s)) - index) // WORK_UNIT)
+            return None if mt is None else [x for span in mt.regs for x in span]
         res, steps = self._exec(s, index, charge)
         charge(steps + 1)
         return res
@@ -78,6 +85,12 @@ class Matcher:
             q = s.find(lit, index)
             charge(1 + (q - index if q >= 0 else n - index) // WORK_UNIT)
             return None if q < 0 else [q, q + len(lit)]
+        py = self._py
+        scan = 0 if self._anchored else 1
+        if py is not None and (n - index) ** (self._py_degree + scan) <= RE_LIMIT:
+            mt = py.search(s, index)
+            charge(1 + ((mt.end() if mt else n) - index) // WORK_UNIT)
+            return None if mt is None else [x for span in mt.regs for x in span]
         if self._anchored:
             if index != 0:
                 charge(1)
@@ -154,10 +167,15 @@ class Matcher:
         self._first: Any = None
         self._end_ok = False
         self._anchored = not self.multiline and _anchored(body)
+        self._py: Any = None
+        self._py_degree = 0
         prefix = _literal_prefix(body, comp)
         if prefix and self.n_groups == 0 and _is_literal(body, comp):
             self._literal = prefix
             return
+        tr = translate(body, comp)
+        if tr is not None:
+            self._py, self._py_degree = tr
         if prefix:
             self._prefix = prefix
             return
