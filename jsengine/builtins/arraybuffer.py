@@ -320,4 +320,4 @@ def setup(realm) -> None:
 
 
 __all__ = ["ELEMENT_TYPES", "ETYPE", "ElementType", "JSArrayBuffer", "allocate_array_buffer",
-           "detach_array_buffer", "setup", "to_bigint"]
+           "detach_array_buffer", "setup"]

@@ -12,7 +12,8 @@ from ..objects import C, JSObject
 from ..ops import to_index, to_int32, to_integer_or_infinity, to_number
 from ..realm import arg, constant, method
 from ..values import SYM, UNDEFINED
-from .arraybuffer import ETYPE, to_bigint
+from .arraybuffer import ETYPE
+from .bigint import to_bigint
 from .typedarray import JSTypedArray
 
 _INTEGER_TYPES = frozenset(("Int8", "Uint8", "Int16", "Uint16", "Int32", "Uint32", "BigInt64", "BigUint64"))
