@@ -459,10 +459,12 @@ class Compiler(GenMixin):
             if for_typeof:
                 return lambda env: rt.dyn_typeof_get(env, name)
 
+            strict = self.strict
+
             def dyn(env):
                 if False:
                     _pos  # noqa: B018
-                return rt.dyn_get(env, name)
+                return rt.dyn_get(env, name, strict)
             return dyn
         b = ref.binding
         if b is None:
@@ -1770,7 +1772,7 @@ class Compiler(GenMixin):
                                 set_function_name(v, name)
                             if found is not None and found[1] is None:
                                 o = found[0]
-                                if strict and not o.has_property(name):
+                                if not o.has_property(name) and strict:
                                     raise reference_error(f"{name} is not defined")
                                 if not o.set(name, v, o) and strict:
                                     raise type_error(f"Cannot assign to read only property '{name}' of object")
@@ -1868,7 +1870,10 @@ class Compiler(GenMixin):
                         return r
                     c, k = found
                     if k is None:
-                        r = apply_binop(binop, c.get(name, c), rhs(env))
+                        cur = c.get(name, c) if c.has_property(name) else UNDEFINED
+                        r = apply_binop(binop, cur, rhs(env))
+                        if not c.has_property(name) and strict:
+                            raise reference_error(f"{name} is not defined")
                         if not c.set(name, r, c) and strict:
                             raise type_error(f"Cannot assign to read only property '{name}' of object")
                         return r

@@ -153,6 +153,10 @@ class JSCompiledFunction(JSFunction):
             if code.funcs:
                 instantiate_functions(code.funcs, env, self.realm)
             return code.body(env)
+        except JSThrow as e:
+            if e.kind is not None and e.realm is None:
+                e.realm = self.realm  # errors the engine raises belong to the running function's realm
+            raise
         finally:
             A.depth = d - 1
             A.realm = prev_realm
@@ -233,6 +237,10 @@ class JSCompiledFunction(JSFunction):
                                   msg="Must call super constructor in derived class before accessing "
                                       "'this' or returning from derived constructor")
             return this
+        except JSThrow as e:
+            if e.kind is not None and e.realm is None:
+                e.realm = self.realm
+            raise
         finally:
             A.depth = d - 1
             A.realm = prev_realm
@@ -461,12 +469,17 @@ def dyn_find(env, name: str):
     return None
 
 
-def dyn_get(env, name: str):
+def dyn_get(env, name: str, strict: bool = False):
     r = dyn_find(env, name)
     if r is None:
         return global_get(name)
     c, k = r
     if k is None:
+        # GetBindingValue of an object environment checks HasProperty again (9.1.1.2.6)
+        if not c.has_property(name):
+            if strict:
+                raise reference_error(f"{name} is not defined")
+            return UNDEFINED
         return c.get(name, c)
     v = c[k]
     if v is UNINIT:
@@ -494,6 +507,8 @@ def dyn_get_with_this(env, name: str):
         return global_get(name), UNDEFINED
     c, k = r
     if k is None:
+        if not c.has_property(name):
+            return UNDEFINED, c
         return c.get(name, c), c
     v = c[k]
     if v is UNINIT:
