@@ -280,7 +280,14 @@ def format_value(v, ctx: Ctx, depth: int = 0) -> str:
 
 
 def _format_raw(o, ctx: Ctx, depth: int) -> str:
+    target = getattr(o, "proxy_target", None)
+    if target is not None:
+        return format_value(target, ctx, depth)  # Node shows a proxy's target, running no traps
     kind = getattr(o, "kind", None)
+    if kind == "TypedArray":
+        return _format_typed_array(o, ctx, depth)
+    if kind in ("ArrayBuffer", "SharedArrayBuffer"):
+        return _format_array_buffer(o, kind)
     ctor = _proto_chain_ctor_name(o)
     null_proto = o.proto is None
     keys = _enumerable_keys(o)
@@ -429,6 +436,35 @@ def _format_raw(o, ctx: Ctx, depth: int) -> str:
     ctx.seen.pop()
     res = _reduce(ctx, output, base, braces, is_array, depth, values)
     return _finish(o, ctx, res)
+
+
+def _format_typed_array(o, ctx: Ctx, depth: int) -> str:
+    from .typedarray import read_values
+
+    name = o.typed_array_name
+    ctor = _proto_chain_ctor_name(o) or name
+    n = 0 if o.buffer is None or o.buffer.data is None else o.array_length
+    if depth > DEPTH:
+        return f"[{ctor}]"
+    shown = min(n, MAX_ARRAY)
+    values = read_values(o, 0, shown) if shown else []
+    out = [format_primitive(v, ctx) for v in values]
+    if n > shown:
+        out.append(f"... {n - shown} more item{'s' if n - shown > 1 else ''}")
+    if not out:
+        return f"{ctor}(0) []"
+    ctx.current_depth = depth
+    return _reduce(ctx, out, "", (f"{ctor}({n}) [", "]"), True, depth, values)
+
+
+def _format_array_buffer(o, kind: str) -> str:
+    data = o.data
+    if data is None:
+        return f"{kind} {{ (detached), byteLength: 0 }}"
+    shown = bytes(data[:50]).hex(" ")
+    more = len(data) - 50
+    extra = f" ... {more} more byte{'s' if more > 1 else ''}" if more > 0 else ""
+    return f"{kind} {{ [Uint8Contents]: <{shown}{extra}>, byteLength: {len(data)} }}"
 
 
 def _finish(o, ctx: Ctx, res: str) -> str:
