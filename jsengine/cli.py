@@ -123,8 +123,20 @@ def usage() -> str:
             "       jsengine <verb> ...   (integration:add, integrations, activity:trigger, serve, ...)\n")
 
 
+def _utf8_streams() -> None:
+    """Write UTF-8 whatever the locale says, as Node does: an ASCII or Latin-1 terminal encoding must not
+    turn console.log('é') into an internal error."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if (stream.encoding or "").lower().replace("-", "").replace("_", "") != "utf8":
+                stream.reconfigure(encoding="utf-8", errors="replace")
+        except (AttributeError, ValueError, OSError):  # not a text file (tests, embedding)
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _utf8_streams()
     try:
         if not argv or argv[0] in ("-h", "--help"):
             sys.stdout.write(usage())

@@ -66,7 +66,7 @@ def js_error_from(exc: JSThrow, realm) -> JSError:
         name = _peek_str(value, "name")
         message = _peek_str(value, "message")
         stack = _peek_str(value, "stack")
-        if not name:
+        if not name and message:  # {message} of a class without a name: "Test262Error: ..."
             ctor = _peek_obj(value, "constructor")
             if ctor is not None:
                 name = _peek_str(ctor, "name")
@@ -211,7 +211,8 @@ class Engine:
         try:
             stream.write(data)
         except UnicodeEncodeError:
-            stream.write(data.encode("utf-8", "replace").decode("utf-8", "replace"))
+            enc = getattr(stream, "encoding", None) or "utf-8"
+            stream.write(data.encode(enc, "replace").decode(enc, "replace"))
 
 
 def run(source, globals: dict | None = None, budget: Budget | None = None, filename: str = "<script>"):  # noqa: A002

@@ -672,7 +672,21 @@ def delete_property_or_throw(o, key) -> None:
 def set_or_throw(o, key, value) -> None:
     """Set(O, P, V, true) (7.3.4)."""
     if not o.set(key, value, o):
-        raise type_error(f"Cannot assign to read only property '{key_display(key)}' of object")
+        raise set_failure(o, key)
+
+
+def object_tag(o) -> str:
+    """How V8 names an object in messages: '#<Object>' or '[object Array]'."""
+    if isinstance(o, JSArray):
+        return "[object Array]"
+    return "#<Object>"
+
+
+def set_failure(o, key):
+    """The TypeError for a failed strict [[Set]] (V8's wording)."""
+    if isinstance(o, JSObject) and o.get_own_property(key) is MISSING and not o.is_extensible():
+        return type_error(f"Cannot add property {key_display(key)}, object is not extensible")
+    return type_error(f"Cannot assign to read only property '{key_display(key)}' of object '{object_tag(o)}'")
 
 
 def length_of_array_like(o) -> int:
@@ -808,7 +822,8 @@ def to_property_descriptor(obj) -> Desc:
             raise type_error(f"Setter must be a function: {to_display_string(s)}")
         d.set = s
     if (d.get is not ABSENT or d.set is not ABSENT) and (d.value is not ABSENT or d.writable is not ABSENT):
-        raise type_error("Invalid property descriptor. Cannot both specify accessors and a value or writable attribute")
+        raise type_error("Invalid property descriptor. Cannot both specify accessors and a value or "
+                         "writable attribute, #<Object>")
     return d
 
 

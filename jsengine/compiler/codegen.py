@@ -210,7 +210,7 @@ def member_get(o, key):
 def member_set(o, key, value, strict: bool) -> None:
     if isinstance(o, JSObject):
         if not o.set(key, value, o) and strict:
-            raise type_error(f"Cannot assign to read only property '{ops.key_display(key)}' of object")
+            raise ops.set_failure(o, key)
         return
     if o is None or o is UNDEFINED:
         raise type_error(f"Cannot set properties of {'null' if o is None else 'undefined'} "

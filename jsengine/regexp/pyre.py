@@ -88,14 +88,17 @@ class _Translator:
             return f"(?:\\A|(?<={lt}))" if self.comp.multiline else "\\A"
         if kind == "$":
             return f"(?=\\Z|{lt})" if self.comp.multiline else "\\Z"
-        return "\\b" if kind == "b" else "\\B"
+        # spelled out: Python's \\B never matches in an empty string
+        if kind == "b":
+            return "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))"
+        return "(?:(?<=\\w)(?=\\w)|(?<!\\w)(?!\\w))"
 
     def repeat(self, node: Repeat, repeated: bool) -> tuple[str, int, bool]:
         lo, hi = node.min, node.max
         if lo > MAX_REPEAT or (hi is not None and hi > MAX_REPEAT):
             raise _Refuse
-        if hi == 0:
-            return "", 0, True
+        if hi == 0:  # never runs, but its groups keep their numbers
+            return "(?:" + self.node(node.body, False)[0] + "){0}", 0, True
         many = hi is None or hi > 1
         text, deg, nullable = self.node(node.body, repeated or many)
         if nullable or (many and deg):
