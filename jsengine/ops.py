@@ -923,14 +923,19 @@ def value_desc_iter(v) -> str:
 
 
 def iterator_step(rec: IteratorRecord):
-    """IteratorStep + IteratorValue: the next value, or MISSING when done."""
-    r = call(rec.next_method, rec.iterator, [])
-    if not isinstance(r, JSObject):
-        raise type_error(f"Iterator result {to_display_string(r)} is not an object")
-    if to_boolean(r.get("done")):
+    """IteratorStep + IteratorValue: the next value, or MISSING when done. An abrupt completion
+    of either marks the record done (the iterator is then not closed)."""
+    try:
+        r = call(rec.next_method, rec.iterator, [])
+        if not isinstance(r, JSObject):
+            raise type_error(f"Iterator result {to_display_string(r)} is not an object")
+        if to_boolean(r.get("done")):
+            rec.done = True
+            return MISSING
+        return r.get("value")
+    except JSThrow:
         rec.done = True
-        return MISSING
-    return r.get("value")
+        raise
 
 
 def iterator_close(rec: IteratorRecord, exc: BaseException | None = None):

@@ -59,6 +59,7 @@ _ALPHA_DIGIT_MARK = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456
 _URI_RESERVED = ";/?:@&=+$,"
 _LONE_SURROGATE = re.compile("[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]")
 _HEX = frozenset("0123456789abcdefABCDEF")
+_SAFE: dict[str, str] = {}
 
 
 # 19.2.6.5 Encode ( string, unescapedSet )
@@ -69,8 +70,10 @@ def encode(s: str, unescaped: str) -> str:
     A.charge(len(s) >> 2)
     if len(s) > 4096:
         A.alloc(len(s) * 9)
-    # quote() always keeps "A-Za-z0-9_.-~", all of which are in every unescaped set here
-    safe = "".join(c for c in unescaped if c not in _ALPHA_DIGIT_MARK) + "!*'()"
+    safe = _SAFE.get(unescaped)
+    if safe is None:
+        # quote() always keeps "A-Za-z0-9_.-~", all of which are in every unescaped set here
+        safe = _SAFE[unescaped] = "".join(c for c in unescaped if c not in _ALPHA_DIGIT_MARK) + "!*'()"
     return quote(from_utf16(s).encode("utf-8"), safe=safe)
 
 

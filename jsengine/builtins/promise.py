@@ -410,18 +410,10 @@ def _ag_step(g: JSAsyncGenerator, mode: int, value) -> None:
             else:
                 y = gen.throw(value)
         except StopIteration as s:
-            result = s.value
-
-            def done_ok(v, g=g):
-                g.state = "completed"
-                _ag_resolve(g, v, True)
-                _ag_resume_next(g)
-
-            def done_err(r, g=g):
-                g.state = "completed"
-                _ag_reject(g, r)
-                _ag_resume_next(g)
-            await_value(result, done_ok, done_err)
+            # `return expr` already awaited expr where it was evaluated
+            g.state = "completed"
+            _ag_resolve(g, s.value, True)
+            _ag_resume_next(g)
             return
         except JSThrow as e:
             g.state = "completed"

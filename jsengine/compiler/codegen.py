@@ -1788,7 +1788,7 @@ class Compiler(GenMixin):
                             v = rhs(env)
                             if anon:
                                 set_function_name(v, name)
-                            if not exists and not rt.global_has(name):
+                            if not exists:  # an unresolvable reference stays unresolvable (6.2.4.6)
                                 raise reference_error(f"{name} is not defined")
                             rt.global_set(name, v, True)
                             return v
@@ -1982,11 +1982,11 @@ class Compiler(GenMixin):
                 _pos  # noqa: B018
             o = objf(env)
             k = keyf(env)
+            v = rhs(env)  # before the base check and the key conversion (PutValue)
             if type(k) is not int:
                 if o is None or o is UNDEFINED:
                     raise nullish_base_error(o, k, "set", "setting")
                 k = to_key_fast(k)
-            v = rhs(env)
             if type(k) is int and type(o) is JSArray and k >= 0:
                 arr = o.arr
                 if arr is not None and k < len(arr) and arr[k] is not HOLE:
@@ -2049,12 +2049,52 @@ class Compiler(GenMixin):
         returns (prepare(env) -> state, bind(env, state, value))."""
         return None
 
+    def element_target(self, node, mode: str):
+        """A destructuring element as (prep, put): ``prep(env)`` evaluates a member-expression target's
+        reference before the value is fetched (13.15.5.5-6); ``put(env, ref, value)`` applies any
+        default and assigns. ``prep`` is None for identifier and nested-pattern targets."""
+        target, default = (node.left, node.right) if node.type == "AssignmentPattern" else (node, None)
+        if mode == "assign" and target.type == "MemberExpression" and target.object.type != "Super":
+            objf = self.expr(target.object)
+            keyf = self.expr(target.property) if target.computed else None
+            key = None if target.computed else target.property.name
+            strict = self.strict
+
+            def prep(env):
+                return objf(env), (key if keyf is None else keyf(env))
+
+            def put_member(env, ref, v):
+                o, k = ref
+                if o is None or o is UNDEFINED:
+                    raise nullish_base_error(o, k, "set", "setting")
+                member_set(o, to_key_fast(k), v, strict)
+            put_target = put_member
+        else:
+            prep = None
+            bind = self.pattern(target, mode)
+
+            def put_target(env, ref, v):
+                bind(env, v)
+        if default is None:
+            return prep, put_target
+        dflt = self.expr(default)
+        anon = is_anonymous_fn(default) and target.type == "Identifier"
+        name = target.name if target.type == "Identifier" else None
+
+        def put_default(env, ref, v):
+            if v is UNDEFINED:
+                v = dflt(env)
+                if anon:
+                    set_function_name(v, name)
+            put_target(env, ref, v)
+        return prep, put_default
+
     def object_pattern(self, node, mode: str):
         steps = []
         rest = None
         for prop in node.properties:
             if prop.type == "RestElement":
-                rest = self.pattern(prop.argument, mode)
+                rest = self.element_target(prop.argument, mode)
                 continue
             if prop.computed:
                 keyf = self.expr(prop.key)
@@ -2062,7 +2102,8 @@ class Compiler(GenMixin):
             else:
                 key = self.static_key(prop.key)
                 keyf = None
-            steps.append((key, keyf, self.pattern(prop.value, mode)))
+            prep, put = self.element_target(prop.value, mode)
+            steps.append((key, keyf, prep, put))
         steps_t = tuple(steps)
         _pos = self.pos(node)
 
@@ -2073,15 +2114,17 @@ class Compiler(GenMixin):
                 raise type_error(f"Cannot destructure '{ops.to_display_string(v)}' as it is "
                                  f"{'null' if v is None else 'undefined'}.")
             used = [] if rest is not None else None
-            for key, keyf, bind in steps_t:
+            for key, keyf, prep, put in steps_t:
                 k = key if keyf is None else to_property_key(keyf(env))
                 if used is not None:
                     used.append(k)
-                bind(env, member_get(v, k))
+                ref = prep(env) if prep is not None else None
+                put(env, ref, member_get(v, k))
             if rest is not None:
+                ref = rest[0](env) if rest[0] is not None else None
                 o = JSObject(A.realm.ObjectPrototype)
                 copy_data_properties(o, v, set(used))
-                rest(env, o)
+                rest[1](env, ref, o)
         return bind_object
 
     def array_pattern(self, node, mode: str):
@@ -2090,9 +2133,9 @@ class Compiler(GenMixin):
             if el is None:
                 elems.append(None)
             elif el.type == "RestElement":
-                elems.append(("rest", self.pattern(el.argument, mode)))
+                elems.append(("rest",) + self.element_target(el.argument, mode))
             else:
-                elems.append(self.pattern(el, mode))
+                elems.append(("one",) + self.element_target(el, mode))
         elems_t = tuple(elems)
         _pos = self.pos(node)
 
@@ -2106,21 +2149,23 @@ class Compiler(GenMixin):
                         if not rec.done:
                             ops.iterator_step(rec)
                         continue
-                    if type(el) is tuple:
+                    kind, prep, put = el
+                    ref = prep(env) if prep is not None else None
+                    if kind == "rest":
                         items = []
                         while not rec.done:
                             x = ops.iterator_step(rec)
                             if x is MISSING:
                                 break
                             items.append(x)
-                        el[1](env, JSArray(A.realm.ArrayPrototype, items))
+                        put(env, ref, JSArray(A.realm.ArrayPrototype, items))
                         continue
                     x = UNDEFINED
                     if not rec.done:
                         x = ops.iterator_step(rec)
                         if x is MISSING:
                             x = UNDEFINED
-                    el(env, x)
+                    put(env, ref, x)
             except JSThrow as e:
                 if not rec.done:
                     ops.iterator_close(rec, e)

@@ -61,6 +61,19 @@ def _class_parts(node):
             yield m.key
 
 
+def _mark_async_gen_returns(node) -> None:
+    """`return expr` in an async generator awaits expr (15.x ReturnStatement evaluation), so it
+    suspends: mark those statements (not in nested functions) before anything asks ``suspends``."""
+    t = node.type
+    if t in ("FunctionExpression", "FunctionDeclaration", "ArrowFunctionExpression"):
+        return
+    if t == "ReturnStatement" and node.argument is not None:
+        node.__dict__["_susp"] = True
+        return
+    for c in iter_children(node):
+        _mark_async_gen_returns(c)
+
+
 def _plain_gen(f):
     """A plain closure as a generator function (for mixing with suspending siblings)."""
     def g(env):
@@ -75,6 +88,10 @@ class GenMixin:
     # -- entry --------------------------------------------------------------------------------------
     def gen_body(self, stmts):
         """A generator function ``body(env)`` whose return value is the JS return value."""
+        code = self.fn_code
+        if code is not None and code.is_async and code.generator:
+            for st in stmts:
+                _mark_async_gen_returns(st)
         run = self.g_list(stmts)
 
         def gbody(env):
@@ -304,7 +321,7 @@ class GenMixin:
     def g_UnaryExpression(self, node):
         op = node.operator
         if op == "delete":
-            raise self.err("'yield'/'await' inside delete is not supported yet", node)
+            return self.g_delete(node)
         arg = self.gv(node.argument)
         from ..ops import js_neg, to_int32, to_number, to_numeric, typeof
         from ..values import JSBigInt
@@ -443,26 +460,53 @@ class GenMixin:
         return g_arglist
 
     def g_callee(self, callee):
-        """Generator closure returning (function, this)."""
-        from .codegen import index_get, member_get
+        """Generator closure returning (function, this); in an optional chain, (SHORT, None) when
+        the chain short-circuits."""
+        from .codegen import SHORT, index_get, member_get
 
-        if callee.type == "MemberExpression" and callee.object.type != "Super":
-            objf = self.gv(callee.object)
-            keyf = self.gv(callee.property) if callee.computed else None
-            key = None if callee.computed else callee.property.name
+        if not suspends(callee):
+            cw = self.callee_with_this(callee)
 
-            def g_cw(env):
-                o = yield from objf(env)
-                if keyf is not None:
-                    return index_get(o, (yield from keyf(env))), o
-                return member_get(o, key), o
-            return g_cw
-        cw = self.callee_with_this(callee) if not suspends(callee) else None
-        if cw is not None:
             def g_cw_plain(env):
                 return cw(env)
                 yield  # noqa: B901
             return g_cw_plain
+        if callee.type == "MemberExpression":
+            keyf = self.gv(callee.property) if callee.computed else None
+            key = None if callee.computed else callee.property.name
+            if callee.object.type == "Super":
+                home_f = self.special_get(callee, "%home")
+                this_f = self.special_get(callee, "%this")
+
+                def g_cw_super(env):
+                    this = this_f(env)
+                    k = key if keyf is None else to_property_key((yield from keyf(env)))
+                    return home_f(env).get_prototype_of().get(k, this), this
+                return g_cw_super
+            objf = self.gv(callee.object)
+            optional = getattr(callee, "optional", False)
+            in_chain = getattr(callee, "_in_chain", False)
+
+            def g_cw(env):
+                o = yield from objf(env)
+                if in_chain and (o is SHORT or (optional and (o is None or o is UNDEFINED))):
+                    return SHORT, None
+                if keyf is not None:
+                    return index_get(o, (yield from keyf(env))), o
+                return member_get(o, key), o
+            return g_cw
+        if callee.type == "ChainExpression":
+            from .codegen import mark_chain
+
+            mark_chain(callee.expression)
+            inner = self.g_callee(callee.expression)
+
+            def g_cw_chain(env):
+                f, this = yield from inner(env)
+                if f is SHORT:
+                    return UNDEFINED, UNDEFINED
+                return f, this
+            return g_cw_chain
         f = self.gv(callee)
 
         def g_cw_value(env):
@@ -470,23 +514,34 @@ class GenMixin:
         return g_cw_value
 
     def g_CallExpression(self, node):
+        from .codegen import SHORT
+
         if node.callee.type == "Super":
-            raise self.err("'yield'/'await' in super() arguments is not supported yet", node)
-        if getattr(node, "optional", False) or getattr(node, "_in_chain", False):
-            raise self.err("'yield'/'await' in optional chains is not supported yet", node)
+            return self.g_super_call(node)
+        optional = getattr(node, "optional", False)
+        in_chain = getattr(node, "_in_chain", False)
         cw = self.g_callee(node.callee)
         argsf = self.g_args(node.arguments)
         text = self.callee_text(node)
-        _pos = self.pos(node)
         direct_eval = getattr(node, "maybe_direct_eval", False)
+        if direct_eval:
+            scope = self.scope
+            strict = self.strict
+            fcode = self.fn_code
+            in_params = bool(node.__dict__.get("eval_in_params"))
+            referrer = self.referrer
 
         def g_call(env):
-            if False:
-                _pos  # noqa: B018
             f, this = yield from cw(env)
+            if in_chain and (f is SHORT or (optional and (f is None or f is UNDEFINED))):
+                return SHORT
             args = yield from argsf(env)
             if direct_eval and f is getattr(A.realm, "eval_fn", None):
-                raise type_error("direct eval with yield/await in its arguments is not supported")
+                if not args:
+                    return UNDEFINED
+                from .api import perform_eval
+
+                return perform_eval(args[0], A.realm, strict, env, scope, fcode, in_params, referrer)
             if isinstance(f, JSObject) and f.is_callable:
                 return f.call(this, args)
             raise type_error(f"{text} is not a function")
@@ -506,7 +561,7 @@ class GenMixin:
         return g_new
 
     def g_MemberExpression(self, node):
-        from .codegen import index_get, member_get
+        from .codegen import SHORT, index_get, member_get
 
         if node.object.type == "Super":
             keyf = self.gv(node.property)
@@ -521,9 +576,13 @@ class GenMixin:
         objf = self.gv(node.object)
         keyf = self.gv(node.property) if node.computed else None
         key = None if node.computed else node.property.name
+        optional = getattr(node, "optional", False)
+        in_chain = getattr(node, "_in_chain", False)
 
         def g_member(env):
             o = yield from objf(env)
+            if in_chain and (o is SHORT or (optional and (o is None or o is UNDEFINED))):
+                return SHORT
             if keyf is not None:
                 return index_get(o, (yield from keyf(env)))
             return member_get(o, key)
@@ -539,14 +598,76 @@ class GenMixin:
             return dynamic_import(referrer, (yield from src(env)))
         return g_import
 
-    def g_ChainExpression(self, node):
-        raise self.err("'yield'/'await' in optional chains is not supported yet", node)
-
-    def g_TaggedTemplateExpression(self, node):
-        raise self.err("'yield'/'await' in tagged templates is not supported yet", node)
-
     def g_ClassExpression(self, node):
-        raise self.err("'yield'/'await' in class heritage or computed keys is not supported yet", node)
+        return self.g_class(node)
+
+    def gs_ClassDeclaration(self, node):
+        mk = self.g_class(node)
+        put = self.ident_set(node.id, init=True)
+
+        def gs_class_decl(env):
+            put(env, (yield from mk(env)))
+        return gs_class_decl
+
+    def g_class(self, node):
+        """A class whose heritage or computed keys contain yield/await: those expressions (and every
+        computed key, to keep the order) run first in the generator, in source order, keys converted
+        with ToPropertyKey; the ordinary class compiler then reads the values back."""
+        cscope = node.scope
+        parts = []
+        if node.superClass is not None:
+            parts.append((False, node.superClass))
+        for m in node.body.body:
+            if m.computed:
+                parts.append((True, m.key))
+        with self.with_scope(cscope):
+            fs = tuple((is_key, self.gv(n)) for is_key, n in parts)
+            name = node.id.name if node.id is not None else ""
+            nb = cscope.bindings.get(name) if name else None
+            tdz_slot = None
+            if nb is not None and not cscope.has_env:
+                tdz_slot = (self.env_of(self.hops_to(nb.env_scope)), nb.index)
+        stack: list = []
+        saved_super = node.superClass
+        saved_keys = [m.key for m in node.body.body]
+        i = 0
+        if node.superClass is not None:
+            node.superClass = _Precomputed(stack, 0, saved_super)
+            i = 1
+        for m in node.body.body:
+            if m.computed:
+                m.key = _Precomputed(stack, i, m.key)
+                i += 1
+        try:
+            make_class = self.class_def(node)
+        finally:
+            node.superClass = saved_super
+            for m, k in zip(node.body.body, saved_keys):
+                m.key = k
+        has_env = cscope.has_env
+        size = cscope.size
+
+        def g_class_eval(env):
+            if has_env:
+                cenv = [env, cscope] + [UNINIT] * (size - 2)
+            else:
+                cenv = env
+                if tdz_slot is not None:
+                    tdz_slot[0](env)[tdz_slot[1]] = UNINIT
+            values = []
+            for is_key, f in fs:
+                v = yield from f(cenv)
+                values.append(to_property_key(v) if is_key else v)
+            stack.append(values)
+            try:
+                return make_class(env)
+            finally:
+                stack.pop()
+        return g_class_eval
+
+    def e_GenPrecomputed(self, node):
+        stack, i = node.stack, node.index
+        return lambda env: stack[-1][i]
 
     def g_AssignmentExpression(self, node):
         from .codegen import apply_binop, index_get, is_anonymous_fn, member_get, member_set, set_function_name, to_key_fast
@@ -604,13 +725,11 @@ class GenMixin:
             del index_get
             return g_assign_member
         if left.type in ("ObjectPattern", "ArrayPattern") and op == "=":
-            if suspends(left):
-                raise self.err("'yield'/'await' inside destructuring targets is not supported yet", node)
-            bind = self.pattern(left, "assign")
+            bind = self.g_pattern(left, "assign")
 
             def g_destructure(env):
                 v = yield from rhs(env)
-                bind(env, v)
+                yield from bind(env, v)
                 return v
             return g_destructure
         raise self.err("'yield'/'await' in this assignment is not supported yet", node)
@@ -642,13 +761,14 @@ class GenMixin:
                 put = self.ident_set(d.id, init=init_mode)
                 steps.append((init, put, is_anonymous_fn(d.init), d.id.name))
             else:
-                if suspends(d.id):
-                    raise self.err("'yield'/'await' inside destructuring patterns is not supported yet", d)
-                steps.append((init, self.pattern(d.id, "init" if kind != "var" else "var"), False, None))
+                steps.append((init, self.g_pattern(d.id, "init" if kind != "var" else "var"), False, True))
 
         def gs_var(env):
             for init, put, anon, name in steps:
                 v = UNDEFINED if init is None else (yield from init(env))
+                if name is True:
+                    yield from put(env, v)
+                    continue
                 if anon:
                     set_function_name(v, name)
                 put(env, v)
@@ -657,6 +777,12 @@ class GenMixin:
 
     def gs_ReturnStatement(self, node):
         f = self.gv(node.argument)
+        if self.fn_code.is_async and self.fn_code.generator:
+            def gs_return_await(env):
+                v = yield from f(env)
+                v = yield (AWAIT, v)
+                return Completion(RETURN, v)
+            return gs_return_await
 
         def gs_return(env):
             v = yield from f(env)
@@ -828,8 +954,11 @@ class GenMixin:
         with self.with_scope(s):
             tgt = self.loop_target()
             if suspends(node.left):
-                raise self.err("'yield'/'await' in a for-in/of head is not supported yet", node)
-            bind, lexical, decl = self.for_in_of_target(node)
+                gbind, lexical = self.g_for_head(node)
+                bind = None
+            else:
+                bind, lexical, decl = self.for_in_of_target(node)
+                gbind = None
             rhs = self.gv(node.right)
             body = self.g_loop_body(tgt, node.body)
             brk, cont = tgt.brk, tgt.cont
@@ -850,7 +979,10 @@ class GenMixin:
                     return None
                 for k in enumerate_keys(ops.to_object(v)):
                     e = iteration_env(env) if lexical else env
-                    bind(e, k)
+                    if gbind is not None:
+                        yield from gbind(e, k)
+                    else:
+                        bind(e, k)
                     r = yield from body(e)
                     if r is not None:
                         if r is brk:
@@ -880,7 +1012,10 @@ class GenMixin:
                         return None
                 e = iteration_env(env) if lexical else env
                 try:
-                    bind(e, x)
+                    if gbind is not None:
+                        yield from gbind(e, x)
+                    else:
+                        bind(e, x)
                     r = yield from body(e)
                 except JSThrow as exc:
                     if is_await:
@@ -952,8 +1087,11 @@ class GenMixin:
         if node.handler is not None:
             h = node.handler
             cs = h.scope
+            if self.strict and h.param is not None and h.param.type == "Identifier" and \
+                    h.param.name in ("eval", "arguments"):
+                raise self.err("Unexpected eval or arguments in strict mode", h.param)
             with self.with_scope(cs):
-                bind = self.pattern(h.param, "init") if h.param is not None else None
+                bind = self.g_pattern(h.param, "init") if h.param is not None else None
                 body = self.gsub(h.body)
                 has_env = cs.has_env
                 template = [None, cs] + [UNDEFINED] * (cs.size - 2) if has_env else None
@@ -964,7 +1102,7 @@ class GenMixin:
                     e = template[:]
                     e[0] = env
                 if bind is not None:
-                    bind(e, exc)
+                    yield from bind(e, exc)
                 return (yield from body(e))
         fin = self.gsub(node.finalizer) if node.finalizer is not None else None
 
@@ -976,6 +1114,11 @@ class GenMixin:
                     if handler is None:
                         raise
                     r = yield from handler(env, e.get_value(A.realm))
+                except RecursionError:
+                    if handler is None:
+                        raise
+                    exc = JSThrow(kind="RangeError", msg="Maximum call stack size exceeded")
+                    r = yield from handler(env, exc.get_value(A.realm))
             except (JSThrow, GeneratorReturn):
                 if fin is not None:
                     fr = yield from fin(env)
@@ -988,6 +1131,310 @@ class GenMixin:
                     return fr
             return r
         return gs_try
+
+    # -- destructuring that suspends (13.15.5, 8.5.2) ------------------------------------------------
+    def g_pattern(self, node, mode: str):
+        """A generator closure ``bind(env, value)`` for a pattern whose defaults, computed keys or
+        targets contain yield/await. mode: 'assign', 'init' or 'var' as for ``pattern``."""
+        if not suspends(node):
+            plain = self.pattern(node, mode)
+
+            def g_plain_bind(env, v):
+                plain(env, v)
+                return None
+                yield  # noqa: B901
+            return g_plain_bind
+        t = node.type
+        if t == "ObjectPattern":
+            return self.g_object_pattern(node, mode)
+        if t == "ArrayPattern":
+            return self.g_array_pattern(node, mode)
+        elem = self.g_elem(node, mode)
+
+        def g_bind_one(env, v):
+            yield from elem(env, lambda: v)
+        return g_bind_one
+
+    def g_elem(self, node, mode: str):
+        """One destructuring element as ``elem(env, fetch)``: the target reference is evaluated first,
+        then ``fetch()`` gives the value, then the default applies (13.15.5.5-6 order)."""
+        from .codegen import is_anonymous_fn, member_set, set_function_name, to_key_fast
+
+        target, default, anon = node, None, False
+        if node.type == "AssignmentPattern":
+            target = node.left
+            default = self.gv(node.right)
+            anon = is_anonymous_fn(node.right) and target.type == "Identifier"
+        name = target.name if target.type == "Identifier" else None
+        prep = put = sub = None
+        if target.type in ("ObjectPattern", "ArrayPattern"):
+            sub = self.g_pattern(target, mode)
+        elif target.type == "MemberExpression":
+            if mode != "assign":
+                raise self.err("Illegal property in declaration context", target)
+            strict = self.strict
+            keyf = self.gv(target.property) if target.computed else None
+            key = None if target.computed else target.property.name
+            if target.object.type == "Super":
+                home_f = self.special_get(target, "%home")
+                this_f = self.special_get(target, "%this")
+
+                def prep(env):
+                    this = this_f(env)
+                    k = key if keyf is None else to_property_key((yield from keyf(env)))
+                    return home_f(env), this, k
+
+                def put(env, ref, v):
+                    home, this, k = ref
+                    ok = home.get_prototype_of().set(k, v, this)
+                    if not ok and strict:
+                        raise ops.set_failure(this, k)
+            else:
+                objf = self.gv(target.object)
+
+                def prep(env):
+                    o = yield from objf(env)
+                    k = key if keyf is None else to_key_fast((yield from keyf(env)))
+                    return o, k
+
+                def put(env, ref, v):
+                    member_set(ref[0], ref[1], v, strict)
+        else:
+            simple = self.pattern(target, mode)
+
+            def put(env, ref, v):
+                simple(env, v)
+
+        def g_elem_bind(env, fetch):
+            ref = None
+            if prep is not None:
+                ref = yield from prep(env)
+            v = fetch()
+            if default is not None and v is UNDEFINED:
+                v = yield from default(env)
+                if anon:
+                    set_function_name(v, name)
+            if sub is not None:
+                yield from sub(env, v)
+            else:
+                put(env, ref, v)
+        return g_elem_bind
+
+    def g_object_pattern(self, node, mode: str):
+        from .codegen import copy_data_properties, member_get
+
+        steps = []
+        rest = None
+        for prop in node.properties:
+            if prop.type == "RestElement":
+                rest = self.g_elem(prop.argument, mode)
+                continue
+            keyf = self.gv(prop.key) if prop.computed else None
+            key = None if prop.computed else self.static_key(prop.key)
+            steps.append((key, keyf, self.g_elem(prop.value, mode)))
+        steps_t = tuple(steps)
+
+        def g_bind_object(env, v):
+            if v is None or v is UNDEFINED:
+                raise type_error(f"Cannot destructure '{ops.to_display_string(v)}' as it is "
+                                 f"{'null' if v is None else 'undefined'}.")
+            used = []
+            for key, keyf, elem in steps_t:
+                k = key if keyf is None else to_property_key((yield from keyf(env)))
+                used.append(k)
+                yield from elem(env, lambda k=k: member_get(v, k))
+            if rest is not None:
+                def copy():
+                    o = JSObject(A.realm.ObjectPrototype)
+                    copy_data_properties(o, v, set(used))
+                    return o
+                yield from rest(env, copy)
+        return g_bind_object
+
+    def g_array_pattern(self, node, mode: str):
+        elems = []
+        for el in node.elements:
+            if el is None:
+                elems.append(None)
+            elif el.type == "RestElement":
+                elems.append(("rest", self.g_elem(el.argument, mode)))
+            else:
+                elems.append(self.g_elem(el, mode))
+        elems_t = tuple(elems)
+
+        def g_bind_array(env, v):
+            rec = ops.get_iterator(v)
+
+            def step():
+                if rec.done:
+                    return UNDEFINED
+                try:
+                    x = ops.iterator_step(rec)
+                except BaseException:
+                    rec.done = True
+                    raise
+                return UNDEFINED if x is MISSING else x
+
+            def collect():
+                items = []
+                while not rec.done:
+                    x = step()
+                    if rec.done:
+                        break
+                    items.append(x)
+                return JSArray(A.realm.ArrayPrototype, items)
+            try:
+                for el in elems_t:
+                    if el is None:
+                        step()
+                    elif type(el) is tuple:
+                        yield from el[1](env, collect)
+                    else:
+                        yield from el(env, step)
+            except JSThrow as e:
+                if not rec.done:
+                    ops.iterator_close(rec, e)
+                raise
+            except GeneratorReturn:
+                if not rec.done:
+                    ops.iterator_close(rec)
+                raise
+            if not rec.done:
+                ops.iterator_close(rec)
+        return g_bind_array
+
+    def g_for_head(self, node):
+        """(bind generator closure, lexical) for a for-in/of head containing yield/await."""
+        left = node.left
+        if left.type == "VariableDeclaration":
+            d = left.declarations[0]
+            if len(left.declarations) != 1:
+                raise self.err("Invalid left-hand side in for-in loop: Must have a single binding.", node)
+            if d.init is not None:
+                raise self.err("for-in loop variable declaration may not have an initializer.", node)
+            return self.g_pattern(d.id, "init" if left.kind != "var" else "var"), left.kind != "var"
+        return self.g_pattern(left, "assign"), False
+
+    # -- with, optional chains, tagged templates, delete, super() ----------------------------------------
+    def gs_WithStatement(self, node):
+        objf = self.gv(node.object)
+        s = node.scope
+        with self.with_scope(s):
+            body = self.gsub(node.body)
+        size = s.size
+        widx = s.with_index
+
+        def gs_with(env):
+            o = ops.to_object((yield from objf(env)))
+            e = [env, s] + [UNDEFINED] * (size - 2)
+            e[widx] = o
+            return (yield from body(e))
+        return gs_with
+
+    def g_ChainExpression(self, node):
+        from .codegen import SHORT, mark_chain
+
+        mark_chain(node.expression)
+        f = self.gv(node.expression)
+
+        def g_chain(env):
+            v = yield from f(env)
+            return UNDEFINED if v is SHORT else v
+        return g_chain
+
+    def g_TaggedTemplateExpression(self, node):
+        from .codegen import make_template_object
+        from ..values import to_utf16
+
+        quasi = node.quasi
+        cooked = [None if q.value.cooked is None else to_utf16(q.value.cooked) for q in quasi.quasis]
+        raw = [to_utf16(q.value.raw) for q in quasi.quasis]
+        site_key = object()
+        exprs = [self.gv(e) for e in quasi.expressions]
+        cw = self.g_callee(node.tag)
+        text = self.text(node.tag)
+
+        def g_tagged(env):
+            f, this = yield from cw(env)
+            realm = A.realm
+            site = realm.template_cache.get(site_key)
+            if site is None:
+                site = make_template_object(realm, cooked, raw)
+                realm.template_cache[site_key] = site
+            args = [site]
+            for e in exprs:
+                args.append((yield from e(env)))
+            if not isinstance(f, JSObject) or not f.is_callable:
+                raise type_error(f"{text} is not a function")
+            return f.call(this, args)
+        return g_tagged
+
+    def g_super_call(self, node):
+        from ..errors import reference_error
+
+        argsf = self.g_args(node.arguments)
+        func_f = self.special_get(node, "%func")
+        nt_f = self.special_get(node, "%newtarget")
+        this_set = self.special_setter(node, "%this")
+        this_get_raw = self.special_raw(node, "%this")
+
+        def g_super(env):
+            func = func_f(env)
+            nt = nt_f(env)
+            parent = func.get_prototype_of()
+            args = yield from argsf(env)
+            if not ops.is_constructor(parent):
+                raise type_error("Super constructor is not a constructor")
+            result = parent.construct(args, nt)
+            if this_get_raw(env) is not UNINIT:
+                raise reference_error("Super constructor may only be called once")
+            this_set(env, result)
+            fields = getattr(func, "code", None)
+            if fields is not None and fields.fields is not None:
+                fields.fields(result, func)
+            return result
+        return g_super
+
+    def g_delete(self, node):
+        arg = node.argument
+        strict = self.strict
+        if arg.type == "MemberExpression" and arg.object.type != "Super":
+            objf = self.gv(arg.object)
+            keyf = self.gv(arg.property) if arg.computed else None
+            key = None if arg.computed else arg.property.name
+
+            def g_delete_member(env):
+                o = yield from objf(env)
+                k = key if keyf is None else to_property_key((yield from keyf(env)))
+                obj = ops.to_object(o)
+                ok = obj.delete(k)
+                if not ok and strict:
+                    raise type_error(f"Cannot delete property '{ops.key_display(k)}' of {ops.value_desc(o)}")
+                return ok
+            return g_delete_member
+        if arg.type == "ChainExpression":
+            raise self.err("'yield'/'await' in delete of an optional chain is not supported", node)
+        f = self.gv(arg)
+
+        def g_delete_value(env):
+            yield from f(env)
+            return True
+        return g_delete_value
+
+
+
+class _Precomputed:
+    """Stands in for a class heritage or computed key evaluated ahead by ``g_class``."""
+
+    type = "GenPrecomputed"
+
+    def __init__(self, stack: list, index: int, orig) -> None:
+        self.stack = stack
+        self.index = index
+        self._line = getattr(orig, "_line", 0)
+        self._column = getattr(orig, "_column", 0)
+        self._start = getattr(orig, "_start", 0)
+        self._end = getattr(orig, "_end", 0)
 
 
 class _Raw:

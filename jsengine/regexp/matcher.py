@@ -28,7 +28,8 @@ _NO, _END, _ANY = 0, 1, 2  # how a node can match without consuming: never, only
 class Matcher:
     """A pattern compiled for one set of flags. Immutable and safe to share between threads."""
 
-    def __init__(self, source: str, flags: str) -> None:
+    def __init__(self, source: str, flags: str, fast_paths: bool = True) -> None:
+        """Parse and compile; ``fast_paths=False`` always runs the backtracking engine (tests)."""
         self.source = source
         self.flags = flags
         self.global_ = "g" in flags
@@ -47,7 +48,7 @@ class Matcher:
         self._entry = compiled.entry
         self._template = [-1] * compiled.n_regs
         self._n_out = 2 * (pat.n_groups + 1)
-        self._plan_search(pat.body, comp)
+        self._plan_search(pat.body, comp, fast_paths)
 
     # -- public API --
 
@@ -160,7 +161,7 @@ class Matcher:
             return None, steps
         return regs[:self._n_out], steps
 
-    def _plan_search(self, body: Node, comp: Compiler) -> None:
+    def _plan_search(self, body: Node, comp: Compiler, fast_paths: bool) -> None:
         """Choose the scan strategy: whole literal, literal prefix, first-character class, anchor."""
         self._literal: str | None = None
         self._prefix: str | None = None
@@ -170,10 +171,10 @@ class Matcher:
         self._py: Any = None
         self._py_degree = 0
         prefix = _literal_prefix(body, comp)
-        if prefix and self.n_groups == 0 and _is_literal(body, comp):
+        if fast_paths and prefix and self.n_groups == 0 and _is_literal(body, comp):
             self._literal = prefix
             return
-        tr = translate(body, comp)
+        tr = translate(body, comp) if fast_paths else None
         if tr is not None:
             self._py, self._py_degree = tr
         if prefix:
