@@ -531,7 +531,9 @@ def setup(realm) -> None:
                 resolve_fn = c.get("resolve")
                 if not is_callable(resolve_fn):
                     raise type_error("Promise resolve is not a function")
-                rec = get_iterator(arg(args, 0))
+                from ..compiler.genmode import get_iterator_v8
+
+                rec = get_iterator_v8(arg(args, 0))
             except JSThrow as e:
                 call(cap.reject, UNDEFINED, [e.get_value(A.realm)])
                 return cap.promise

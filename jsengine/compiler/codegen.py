@@ -2328,6 +2328,9 @@ class Compiler(GenMixin):
                 code.body = with_callee
             if len(code.template) < scope.size:
                 code.template.extend([UNDEFINED] * (scope.size - len(code.template)))
+            code.fast = bool(code.simple and not (code.func_idx or code.home_idx or code.newtarget_idx
+                                                  or code.args_idx or code.funcs or code.start
+                                                  or code.is_class_ctor or code.callee_idx))
         finally:
             self.scope, self.targets, self.pending_labels, self.cv_ref, self.fn_code = saved
         return code

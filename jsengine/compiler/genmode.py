@@ -186,7 +186,7 @@ class GenMixin:
             if is_async:
                 rec = yield from async_get_iterator_gen(iterable)
             else:
-                rec = ops.get_iterator(iterable)
+                rec = get_iterator_v8(iterable)
             it = rec.iterator
             received = UNDEFINED
             mode = "next"
@@ -201,7 +201,7 @@ class GenMixin:
                             yield from async_iterator_close_gen(rec)
                         else:
                             ops.iterator_close(rec)
-                        raise type_error("The iterator does not provide a 'throw' method")
+                        raise type_error("The iterator does not provide a 'throw' method.")
                     r = ops.call(th, it, [received])
                 else:
                     ret = ops.get_method(it, "return")
@@ -220,11 +220,9 @@ class GenMixin:
                     if mode == "return":
                         raise GeneratorReturn(value)
                     return value
+                out = (YIELD, r.get("value")) if is_async else _Raw(r)
                 try:
-                    if is_async:
-                        received = yield (YIELD, r.get("value"))
-                    else:
-                        received = yield _Raw(r)
+                    received = yield out
                     mode = "next"
                 except JSThrow as e:
                     received = e.get_value(A.realm)
@@ -960,6 +958,9 @@ class GenMixin:
                 bind, lexical, decl = self.for_in_of_target(node)
                 gbind = None
             rhs = self.gv(node.right)
+            iter_text = callsite_text(node.right, self.source)
+            if node.right.type == "CallExpression":
+                iter_text = iter_text + " is not a function or its return value"
             body = self.g_loop_body(tgt, node.body)
             brk, cont = tgt.brk, tgt.cont
             has_env = s.has_env
@@ -991,7 +992,7 @@ class GenMixin:
                             return r
                 return None
             if is_await:
-                rec = yield from async_get_iterator_gen(v)
+                rec = yield from async_get_iterator_gen(v, iter_text)
             else:
                 rec = ops.get_iterator(v)
             while True:
@@ -1446,24 +1447,90 @@ class _Raw:
         self.result = result
 
 
-def async_get_iterator_gen(v):
-    """GetIterator(v, async) (7.4.3) as a generator helper (no awaits needed here)."""
+def v8_type_desc(v) -> str:
+    """How V8 names a value in "is not iterable" messages: 'number 5', 'object null', 'object' ..."""
+    from ..values import JSSymbol
+
+    if v is UNDEFINED:
+        return "undefined"
+    if v is None:
+        return "object null"
+    t = type(v)
+    if t is bool:
+        return "boolean true" if v else "boolean false"
+    if t is int or t is float:
+        return f"number {ops.number_to_string(v)}"
+    if t is str:
+        return f'string "{v}"'
+    if isinstance(v, JSObject):
+        return "function" if v.is_callable else "object"
+    if t is JSSymbol:
+        return "symbol"
+    return "bigint"
+
+
+def get_iterator_v8(v):
+    """GetIterator(v, sync) (7.4.3) with V8's message when v is not iterable (yield*, Promise.all ...)."""
     from ..values import SYM
 
-    method = ops.get_method(v, SYM.asyncIterator)
-    if method is UNDEFINED:
-        sync_method = ops.get_method(v, SYM.iterator)
-        if sync_method is UNDEFINED:
-            raise type_error(f"{ops.value_desc_iter(v)} is not async iterable")
+    method = UNDEFINED if v is None or v is UNDEFINED else ops.get_v(v, SYM.iterator)
+    if not ops.is_callable(method):
+        raise type_error(f"{v8_type_desc(v)} is not iterable (cannot read property Symbol(Symbol.iterator))")
+    return ops.get_iterator(v, method)
+
+
+def async_get_iterator_gen(v, text=None):
+    """GetIterator(v, async) (7.4.3) as a generator helper (no awaits needed here). ``text``: the
+    source of the iterable in a for-await head, for V8's "x is not async iterable"."""
+    from ..values import SYM
+
+    if v is None or v is UNDEFINED:
+        raise type_error(f"Cannot read properties of {ops.to_display_string(v)} "
+                         f"(reading 'Symbol(Symbol.asyncIterator)')")
+    method = ops.get_v(v, SYM.asyncIterator)
+    if method is None or method is UNDEFINED:
+        sync_method = ops.get_v(v, SYM.iterator)
+        if not ops.is_callable(sync_method):
+            if text is None:
+                raise type_error(f"{v8_type_desc(sync_method)} is not a function")
+            raise type_error(f"{text} is not async iterable")
         sync_rec = ops.get_iterator(v, sync_method)
         from ..builtins.promise import create_async_from_sync_iterator
 
         return create_async_from_sync_iterator(sync_rec)
+    if not ops.is_callable(method):
+        if text is None:
+            raise type_error(f"{v8_type_desc(method)} is not a function")
+        raise type_error(f"{text} is not async iterable")
     it = ops.call(method, v, [])
     if not isinstance(it, JSObject):
         raise type_error("Result of the Symbol.asyncIterator method is not an object")
     return ops.IteratorRecord(it, it.get("next"))
     yield  # noqa: B901
+
+
+def callsite_text(node, source: str) -> str:
+    """V8's rendering of an expression in "x is not (async) iterable" messages (its CallPrinter)."""
+    t = node.type
+    if t == "Identifier":
+        return node.name
+    if t == "ThisExpression":
+        return "this"
+    if t == "Literal" and type(node.value) is str:
+        return f'"{node.value}"'
+    if t == "MemberExpression" and node.object.type != "Super":
+        base = callsite_text(node.object, source)
+        p = node.property
+        if not node.computed:
+            return f"{base}.{p.name}"
+        if p.type == "Literal" and type(p.value) is str:
+            return f"{base}.{p.value}"
+        return f"{base}[{callsite_text(p, source)}]"
+    if t == "CallExpression" and node.callee.type != "Super":
+        return f"{callsite_text(node.callee, source)}(...)"
+    if t == "ObjectExpression":
+        return "{}" if not node.properties else "{(intermediate value)}"
+    return source[node._start:node._end]
 
 
 def async_iterator_close_gen(rec, exc=None):

@@ -30,7 +30,7 @@ class FunctionCode:
                  "this_idx", "newtarget_idx", "home_idx", "func_idx", "args_idx", "callee_idx",
                  "bind_params", "nparams", "template", "funcs", "is_ctor", "has_prototype", "mapped",
                  "simple", "is_class_ctor", "derived", "is_arrow", "line", "column", "param_slots",
-                 "generator", "is_async", "fields", "start", "static_name", "__weakref__")
+                 "generator", "is_async", "fields", "start", "static_name", "fast", "__weakref__")
 
     def __init__(self) -> None:
         self.name = ""
@@ -59,6 +59,7 @@ class FunctionCode:
         self.is_async = False
         self.fields = None
         self.static_name = False
+        self.fast = False  # plain call path: simple params, no arguments/new.target/home/own name/functions
         self.start = None  # generator / async functions: start(func, env) instead of running the body
 
 
@@ -107,6 +108,43 @@ class JSCompiledFunction(JSFunction):
 
     def call(self, this, args: list):
         code = self.code
+        if code.fast:
+            A.ticks -= 1
+            if A.ticks < 0:
+                A.tick()
+            d = A.depth + 1
+            if d > A.max_depth:
+                raise JSThrow(kind="RangeError", msg="Maximum call stack size exceeded")
+            env = code.template[:]
+            env[0] = self.env
+            ti = code.this_idx
+            if ti:
+                if code.strict or isinstance(this, JSObject):
+                    env[ti] = this
+                elif this is None or this is UNDEFINED:
+                    env[ti] = self.realm.global_this
+                else:
+                    env[ti] = to_object(this)
+            n = code.nparams
+            if n:
+                if len(args) == n:
+                    env[2:2 + n] = args
+                elif len(args) > n:
+                    env[2:2 + n] = args[:n]
+                else:
+                    env[2:2 + len(args)] = args
+            realm = self.realm
+            if A.realm is realm:
+                A.depth = d
+                try:
+                    return code.body(env)
+                except JSThrow as e:
+                    if e.kind is not None and e.realm is None:
+                        e.realm = realm
+                    raise
+                finally:
+                    A.depth = d - 1
+            return self._call_other_realm(code, env, d)
         if code.is_class_ctor:
             raise type_error(f"Class constructor {code.name} cannot be invoked without 'new'")
         A.ticks -= 1
@@ -160,6 +198,20 @@ class JSCompiledFunction(JSFunction):
         finally:
             A.depth = d - 1
             A.realm = prev_realm
+
+    def _call_other_realm(self, code, env, d):
+        prev = A.realm
+        A.realm = self.realm
+        A.depth = d
+        try:
+            return code.body(env)
+        except JSThrow as e:
+            if e.kind is not None and e.realm is None:
+                e.realm = self.realm
+            raise
+        finally:
+            A.depth = d - 1
+            A.realm = prev
 
     def _start(self, env, args):
         """Generator and async functions: bind parameters, then hand the body to its driver."""
