@@ -56,6 +56,11 @@ def run_source(source: str, filename: str, budget) -> int:
         root = os.path.dirname(os.path.abspath(filename)) if filename != "<eval>" else os.getcwd()
         eng = Engine(budget=budget, modules_root=root)
         eng.run(source, filename=filename, result=False)  # the completion value is not shown
+        rejected = eng.unhandled_rejection()
+        if rejected is not None:  # as Node: a rejection nobody handled ends the run with status 1
+            _flush()
+            sys.stderr.write(f"Uncaught (in promise) {_error_text(rejected)}\n")
+            return EXIT_JS
         return EXIT_OK
     except JSSyntaxError as e:
         _flush()
@@ -63,8 +68,7 @@ def run_source(source: str, filename: str, budget) -> int:
         return EXIT_SYNTAX
     except JSError as e:
         _flush()
-        text = e.stack if e.stack and e.name else (f"{e.name}: {e.message}" if e.name else e.message)
-        sys.stderr.write(f"Uncaught {text}\n")
+        sys.stderr.write(f"Uncaught {_error_text(e)}\n")
         return EXIT_JS
     except BudgetExceeded as e:
         _flush()
@@ -75,6 +79,10 @@ def run_source(source: str, filename: str, budget) -> int:
         _flush()
         sys.stderr.write("jsengine: memory budget exhausted: the process ran out of memory\n")
         return EXIT_BUDGET
+
+
+def _error_text(e) -> str:
+    return e.stack if e.stack and e.name else (f"{e.name}: {e.message}" if e.name else e.message)
 
 
 def _flush() -> None:

@@ -191,6 +191,19 @@ class Engine:
             job = jobs.popleft()
             job()
 
+    def unhandled_rejection(self) -> JSError | None:
+        """The first promise rejection of the runs so far that never got a handler (Node ends the
+        process with it), as a JSError; None when every rejection was handled. Clears the record."""
+        from .builtins.promise import take_unhandled_rejections, unhandled_rejection_text
+
+        reasons = take_unhandled_rejections(self.realm)
+        if not reasons:
+            return None
+        text = unhandled_rejection_text(reasons[0])
+        if text:
+            return JSError("UnhandledPromiseRejection", text)
+        return js_error_from(JSThrow(reasons[0]), self.realm)
+
     def usage(self) -> dict:
         """Budget use of the last run: steps, peak memory (bytes), time (s)."""
         return dict(self._usage)

@@ -3,6 +3,7 @@ and %AsyncGeneratorPrototype% (27.6.1)."""
 
 from __future__ import annotations
 
+from ..budget import AGENT as A
 from ..errors import JSThrow, type_error
 from ..objects import C, JSObject, Prop
 from ..ops import create_iter_result
@@ -46,6 +47,10 @@ def generator_resume(g, value, mode: int):
         if mode == 1:
             raise JSThrow(value)
         return create_iter_result(value, True)
+    d = A.depth + 1  # resuming runs JS code: it counts as a call for the stack limit
+    if d > A.max_depth:
+        raise JSThrow(kind="RangeError", msg="Maximum call stack size exceeded")
+    A.depth = d
     g.state = "executing"
     try:
         if mode == 0:
@@ -63,6 +68,8 @@ def generator_resume(g, value, mode: int):
     except BaseException:
         g.state = "completed"
         raise
+    finally:
+        A.depth = d - 1
     g.state = "suspendedYield"
     if type(y) is _Raw:
         return y.result

@@ -71,6 +71,40 @@ def track_rejection(p: JSPromise, operation: str) -> None:
         pending.pop(id(p), None)
 
 
+def take_unhandled_rejections(realm) -> list:
+    """Reasons of the promises of ``realm`` rejected with no handler that never got one, in the
+    order they were rejected (Node ends the process with the first); clears the record."""
+    pending = realm.__dict__.get("unhandled_rejections")
+    if not pending:
+        return []
+    reasons = [p.result for p in pending.values()]
+    pending.clear()
+    return reasons
+
+
+def unhandled_rejection_text(reason) -> str:
+    """Node's report of an unhandled rejection: an error's stack, or its UnhandledPromiseRejection."""
+    from ..objects import JSInternal
+
+    if isinstance(reason, JSInternal) and reason.kind == "Error":
+        return ""
+    from ..ops import to_display_string
+    from ..values import JSSymbol
+
+    if isinstance(reason, JSObject):
+        from ..objects import JSArray
+
+        text = "[object Array]" if isinstance(reason, JSArray) else (
+            "#<Object>" if not reason.is_callable else "#<Function>")
+    elif type(reason) is JSSymbol:
+        text = reason.descriptive_string()
+    else:
+        text = to_display_string(reason)
+    return ("This error originated either by throwing inside of an async function without a catch block, "
+            "or by rejecting a promise which was not handled with .catch(). The promise rejected with the "
+            f'reason "{text}".')
+
+
 def _fulfill(p: JSPromise, value) -> None:
     reactions = p.fulfill_reactions
     p.result = value

@@ -1365,7 +1365,7 @@ class Compiler(GenMixin):
 
     # -- member access and calls ----------------------------------------------------------------------
     def e_MemberExpression(self, node):
-        _pos = self.pos(node)
+        _pos = self.pos(node.property)  # V8 points at the property being read
         optional = getattr(node, "optional", False)
         if node.object.type == "Super":
             return self.super_member(node)

@@ -449,9 +449,12 @@ class Compiler:
             hi = None
         if hi == 0:
             return nxt
+        if _zero_width(node.body):
+            # every iteration ends where it started: the first one decides (22.2.2.3.1 step 2.b)
+            return nxt if lo == 0 else self.node(node.body, nxt, fwd)
         if lo == 1 and hi == 1:
             return self.node(node.body, nxt, fwd)
-        if lo >= _BIG:
+        if lo >= _BIG and _min_width(node.body) > 0:
             return _fail
         if fwd and self.is_single(node.body):
             return self.single_repeat(node.body, lo, hi, node.greedy, nxt)
@@ -617,6 +620,38 @@ class Compiler:
             return head(m)
 
         return init
+
+
+# -- static analysis --
+
+def _zero_width(node: Node) -> bool:
+    """True when the node can only match the empty string."""
+    if isinstance(node, (Empty, Assertion, Look)):
+        return True
+    if isinstance(node, Seq):
+        return all(_zero_width(x) for x in node.items)
+    if isinstance(node, Alt):
+        return all(_zero_width(x) for x in node.alts)
+    if isinstance(node, Repeat):
+        return node.max == 0 or _zero_width(node.body)
+    if isinstance(node, Group):
+        return _zero_width(node.body)
+    return False
+
+
+def _min_width(node: Node) -> int:
+    """The fewest characters (code units) any match of the node consumes."""
+    if isinstance(node, (Char, Class)):
+        return 1
+    if isinstance(node, Seq):
+        return sum(_min_width(x) for x in node.items)
+    if isinstance(node, Alt):
+        return min(_min_width(x) for x in node.alts)
+    if isinstance(node, Group):
+        return _min_width(node.body)
+    if isinstance(node, Repeat):
+        return node.min * _min_width(node.body)
+    return 0
 
 
 # -- shared node builders --

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -283,13 +282,9 @@ def _first_units(cs: CharSet) -> CharSet:
 
 _LT = CharSet.of(0x0A, 0x0D, 0x2028, 0x2029)
 
-_parse_lock = threading.Lock()
-
-
 @lru_cache(maxsize=1024)
 def _compile_cached(pattern: str, flags: str) -> Matcher:
-    with _parse_lock:
-        return Matcher(pattern, flags)
+    return Matcher(pattern, flags)
 
 
 def compile_pattern(pattern: str, flags: str) -> Matcher:

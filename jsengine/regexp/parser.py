@@ -7,6 +7,7 @@ assertions, class ranges) are checked while building.
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from typing import Any
 
@@ -42,6 +43,7 @@ class_atom: DASH | CATOM
 """
 
 MAX_NESTING = 400
+_LOCK = threading.Lock()
 
 
 class _TokenListLexer(Lexer):
@@ -262,17 +264,19 @@ def parse(pattern: str, unicode: bool, ignore_case: bool, multiline: bool, dot_a
                 tok.value = ("cap", name, index)  # type: ignore[misc]
         elif tok.type == "RPAREN":
             depth -= 1
-    parser, builder = _lark()
-    builder.reset(unicode, dot_all, n_caps)
-    try:
-        body = parser.parse(tokens)  # type: ignore[arg-type]
-    except UnexpectedInput as e:
-        raise RegExpSyntaxError(_parse_error_message(e)) from None
-    except VisitError as e:
-        if isinstance(e.orig_exc, RegExpSyntaxError):
-            raise e.orig_exc from None
-        raise
-    for name, ref in zip(builder.refs, builder.named_refs):
+    with _LOCK:  # the builder holds per-parse state
+        parser, builder = _lark()
+        builder.reset(unicode, dot_all, n_caps)
+        try:
+            body = parser.parse(tokens)  # type: ignore[arg-type]
+        except UnexpectedInput as e:
+            raise RegExpSyntaxError(_parse_error_message(e)) from None
+        except VisitError as e:
+            if isinstance(e.orig_exc, RegExpSyntaxError):
+                raise e.orig_exc from None
+            raise
+        refs = list(zip(builder.refs, builder.named_refs))
+    for name, ref in refs:
         if name not in names:
             raise RegExpSyntaxError("Invalid named capture referenced")
         ref.index = names[name]
