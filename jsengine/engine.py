@@ -51,11 +51,32 @@ def run_on_big_stack(fn, *args):
 _tls = threading.local()
 
 
-def compile(source: str, filename: str = "<script>", strict: bool = False):  # noqa: A001
-    """Parse and compile a script once (no realm needed); see docs/python-api.md."""
+def compile(source: str, filename: str = "<script>", strict: bool = False, lazy: bool = False,
+            cache=None):
+    """Parse and compile a script once (no realm needed); see docs/python-api.md.
+
+    ``lazy=True`` compiles function bodies on their first call: faster start-up for large trusted
+    libraries, with early errors inside function bodies reported at that first call. ``cache``: a file
+    path where the parse tree is kept between processes (used while the source and engine are unchanged).
+    """
     from .compiler import compile_script
 
-    return run_on_big_stack(compile_script, source, filename, strict)
+    def work():
+        prog = None
+        if cache is not None:
+            from pathlib import Path
+
+            from . import parsecache
+            from .parser import parse, prepare_source
+
+            text = prepare_source(source)
+            prog = parsecache.load(Path(cache), text)
+            if prog is None:
+                prog = parse(text, filename, strict)
+                parsecache.store(Path(cache), text, prog)
+        return compile_script(source, filename, strict, lazy, prog)
+
+    return run_on_big_stack(work)
 
 
 def js_error_from(exc: JSThrow, realm) -> JSError:
@@ -186,10 +207,15 @@ class Engine:
         run_on_big_stack(self._drain_jobs)
 
     def _drain_jobs(self) -> None:
+        from .builtins.promise import run_next_macrotask
+
         jobs = A.jobs
-        while jobs:
-            job = jobs.popleft()
-            job()
+        while True:
+            while jobs:
+                job = jobs.popleft()
+                job()
+            if not run_next_macrotask(self.realm):  # timers, then the jobs they queue (as Node)
+                break
 
     def unhandled_rejection(self) -> JSError | None:
         """The first promise rejection of the runs so far that never got a handler (Node ends the
@@ -228,7 +254,7 @@ class Engine:
             stream.write(data.encode(enc, "replace").decode(enc, "replace"))
 
 
-def run(source, globals: dict | None = None, budget: Budget | None = None, filename: str = "<script>"):  # noqa: A002
+def run(source, globals: dict | None = None, budget: Budget | None = None, filename: str = "<script>"):
     """Run ``source`` in a fresh engine and return the completion value (deep-copied)."""
     eng = Engine(budget=budget)
     if globals:
@@ -237,4 +263,4 @@ def run(source, globals: dict | None = None, budget: Budget | None = None, filen
     return eng.run(source, filename)
 
 
-__all__ = ["Engine", "run", "compile", "Budget", "BudgetExceeded", "JSError", "JSSyntaxError"]
+__all__ = ["Budget", "BudgetExceeded", "Engine", "JSError", "JSSyntaxError", "compile", "run"]

@@ -31,13 +31,20 @@ def _early(e: EarlyError, source: str, filename: str) -> JSSyntaxError:
     return make_syntax_error(str(e), source, filename, line, col)
 
 
-def compile_script(source: str, filename: str = "<script>", strict: bool = False) -> CompiledScript:
-    """Parse, resolve and compile a Script. Raises JSSyntaxError (parse and early errors)."""
+def compile_script(source: str, filename: str = "<script>", strict: bool = False, lazy: bool = False,
+                   prog=None) -> CompiledScript:
+    """Parse, resolve and compile a Script. Raises JSSyntaxError (parse and early errors).
+
+    ``lazy``: compile function bodies on first call (for trusted library code: early errors inside
+    function bodies are then reported when the function is first called). ``prog``: an already
+    parsed Program (from ``parse``) to compile instead of parsing ``source`` again."""
     source = prepare_source(source)
-    prog = parse(source, filename, strict)
+    if prog is None:
+        prog = parse(source, filename, strict)
     try:
         scope = Resolver(source).resolve_program(prog, strict)
         comp = Compiler(source, filename)
+        comp.lazy = lazy
         comp.scope = scope
         cv_index = scope.add_slot("%cv")
         comp.cv_ref = (scope, cv_index)

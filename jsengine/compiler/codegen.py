@@ -346,6 +346,7 @@ class Compiler(GenMixin):
         self.source = source
         self.filename = filename
         self.referrer = filename  # the script or module import() resolves against
+        self.lazy = False  # defer function bodies until first call (trusted code only)
         self.scope: Scope | None = None
         self.targets: list[Target] = []
         self.pending_labels: list = []
@@ -2257,83 +2258,102 @@ class Compiler(GenMixin):
                 if nm in seen:
                     slots[seen[nm]] = None
                 seen[nm] = i
-        saved = (self.scope, self.targets, self.pending_labels, self.cv_ref, self.fn_code)
-        self.scope = scope
-        self.targets = []
-        self.pending_labels = []
-        self.cv_ref = None
-        self.fn_code = code
-        try:
-            if not simple:
-                code.bind_params = self.param_binder(node, scope)
-            # named function expression: the name binding
-            if node.type == "FunctionExpression" and node.id is not None:
-                cb = scope.bindings.get(node.id.name)
-                if cb is not None and cb.kind == "callee":
-                    code.callee_idx = cb.index
-                    if not code.func_idx:
-                        fb = scope.declare("%func", "special")
-                        fb.index = scope.add_slot("%func")
-                        fb.env_scope = scope
-                        code.template.append(UNDEFINED)
-                        code.func_idx = fb.index
-            code.funcs = [(scope.bindings[f.id.name].index, None, self.function_maker(f))
-                          for f in dedupe_funcs(scope.funcs)]
-            if code.generator or code.is_async:
-                from ..builtins.generator import start_generator
-                from ..builtins.promise import start_async_function, start_async_generator
+        # named function expression: the name binding (part of the env layout, so never deferred)
+        if node.type == "FunctionExpression" and node.id is not None:
+            cb = scope.bindings.get(node.id.name)
+            if cb is not None and cb.kind == "callee":
+                code.callee_idx = cb.index
+                if not code.func_idx:
+                    fb = scope.declare("%func", "special")
+                    fb.index = scope.add_slot("%func")
+                    fb.env_scope = scope
+                    code.template.append(UNDEFINED)
+                    code.func_idx = fb.index
+        if code.generator or code.is_async:
+            from ..builtins.generator import start_generator
+            from ..builtins.promise import start_async_function, start_async_generator
 
-                if node.type == "ArrowFunctionExpression" and getattr(node, "expression", False):
-                    code.body = self.gen_expr_body(node.body)
-                else:
-                    bscope = node.__dict__.get("body_scope")
-                    if bscope is not None:
-                        self.scope = bscope
-                        inner_gen = self.gen_body(node.body.body)
-                        enter = self.body_scope_enter(bscope, scope)
-                        code.body = lambda env: inner_gen(enter(env))
-                        self.scope = scope
-                    else:
-                        code.body = self.gen_body(node.body.body)
-                code.start = (start_async_generator if code.is_async else start_generator) if code.generator \
-                    else start_async_function
-            elif node.type == "ArrowFunctionExpression" and getattr(node, "expression", False):
-                body_f = self.expr(node.body)
-                code.body = body_f
-            elif (len(node.body.body) == 1 and node.body.body[0].type == "ReturnStatement"
-                  and node.body.body[0].argument is not None and node.__dict__.get("body_scope") is None):
-                # a body that is one return statement: the function body is the expression
-                code.body = self.expr(node.body.body[0].argument)
+            code.start = (start_async_generator if code.is_async else start_generator) if code.generator \
+                else start_async_function
+
+        def finish():
+            saved = (self.scope, self.targets, self.pending_labels, self.cv_ref, self.fn_code)
+            self.scope = scope
+            self.targets = []
+            self.pending_labels = []
+            self.cv_ref = None
+            self.fn_code = code
+            try:
+                self._function_body(node, code, scope, simple)
+            finally:
+                self.scope, self.targets, self.pending_labels, self.cv_ref, self.fn_code = saved
+
+        if self.lazy and code.start is None:
+            # trusted library code: compile the body when the function is first called
+            def lazy_finish():
+                try:
+                    finish()
+                except EarlyError as e:
+                    raise JSThrow(kind="SyntaxError", msg=str(e)) from None
+                code.lazy = None
+            code.lazy = lazy_finish
+            code.fast = False
+        else:
+            finish()
+        return code
+
+    def _function_body(self, node, code: FunctionCode, scope: Scope, simple: bool) -> None:
+        """Compile a function's parameters and body into ``code``."""
+        if not simple:
+            code.bind_params = self.param_binder(node, scope)
+        code.funcs = [(scope.bindings[f.id.name].index, None, self.function_maker(f))
+                      for f in dedupe_funcs(scope.funcs)]
+        if code.generator or code.is_async:
+            if node.type == "ArrowFunctionExpression" and getattr(node, "expression", False):
+                code.body = self.gen_expr_body(node.body)
             else:
-                stmts = node.body.body
                 bscope = node.__dict__.get("body_scope")
                 if bscope is not None:
                     self.scope = bscope
-                    body = self.stmt_list(stmts)
-                    code.body = function_body(body, stmts)
+                    inner_gen = self.gen_body(node.body.body)
                     enter = self.body_scope_enter(bscope, scope)
-                    inner_body = code.body
-                    code.body = lambda env: inner_body(enter(env))
+                    code.body = lambda env: inner_gen(enter(env))
                     self.scope = scope
                 else:
-                    body = self.stmt_list(stmts)
-                    code.body = function_body(body, stmts)
-            if code.callee_idx:
-                inner = code.body
-                cidx, fidx = code.callee_idx, code.func_idx
+                    code.body = self.gen_body(node.body.body)
+        elif node.type == "ArrowFunctionExpression" and getattr(node, "expression", False):
+            code.body = self.expr(node.body)
+        elif (len(node.body.body) == 1 and node.body.body[0].type == "ReturnStatement"
+              and node.body.body[0].argument is not None and node.__dict__.get("body_scope") is None):
+            # a body that is one return statement: the function body is the expression
+            code.body = self.expr(node.body.body[0].argument)
+        else:
+            stmts = node.body.body
+            bscope = node.__dict__.get("body_scope")
+            if bscope is not None:
+                self.scope = bscope
+                body = self.stmt_list(stmts)
+                code.body = function_body(body, stmts)
+                enter = self.body_scope_enter(bscope, scope)
+                inner_body = code.body
+                code.body = lambda env: inner_body(enter(env))
+                self.scope = scope
+            else:
+                body = self.stmt_list(stmts)
+                code.body = function_body(body, stmts)
+        if code.callee_idx:
+            inner = code.body
+            cidx, fidx = code.callee_idx, code.func_idx
 
-                def with_callee(env, inner=inner):
-                    env[cidx] = env[fidx]
-                    return inner(env)
-                code.body = with_callee
-            if len(code.template) < scope.size:
-                code.template.extend([UNDEFINED] * (scope.size - len(code.template)))
-            code.fast = bool(code.simple and not (code.func_idx or code.home_idx or code.newtarget_idx
-                                                  or code.args_idx or code.funcs or code.start
-                                                  or code.is_class_ctor or code.callee_idx))
-        finally:
-            self.scope, self.targets, self.pending_labels, self.cv_ref, self.fn_code = saved
-        return code
+            def with_callee(env, inner=inner):
+                env[cidx] = env[fidx]
+                return inner(env)
+            code.body = with_callee
+        if len(code.template) < scope.size:
+            code.template.extend([UNDEFINED] * (scope.size - len(code.template)))
+        code.fast = bool(code.simple and not (code.func_idx or code.home_idx or code.newtarget_idx
+                                              or code.args_idx or code.funcs or code.start
+                                              or code.is_class_ctor or code.callee_idx))
 
     def body_scope_enter(self, bscope: Scope, fscope: Scope):
         """Entering the separate var environment of a function with parameter expressions: body vars

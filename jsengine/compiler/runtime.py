@@ -30,7 +30,7 @@ class FunctionCode:
                  "this_idx", "newtarget_idx", "home_idx", "func_idx", "args_idx", "callee_idx",
                  "bind_params", "nparams", "template", "funcs", "is_ctor", "has_prototype", "mapped",
                  "simple", "is_class_ctor", "derived", "is_arrow", "line", "column", "param_slots",
-                 "generator", "is_async", "fields", "start", "static_name", "fast", "__weakref__")
+                 "generator", "is_async", "fields", "start", "static_name", "fast", "lazy", "__weakref__")
 
     def __init__(self) -> None:
         self.name = ""
@@ -59,6 +59,7 @@ class FunctionCode:
         self.is_async = False
         self.fields = None
         self.static_name = False
+        self.lazy = None  # a deferred body compile (compile(..., lazy=True))
         self.fast = False  # plain call path: simple params, no arguments/new.target/home/own name/functions
         self.start = None  # generator / async functions: start(func, env) instead of running the body
 
@@ -145,6 +146,9 @@ class JSCompiledFunction(JSFunction):
                 finally:
                     A.depth = d - 1
             return self._call_other_realm(code, env, d)
+        if code.lazy is not None:
+            code.lazy()
+            return self.call(this, args)
         if code.is_class_ctor:
             raise type_error(f"Class constructor {code.name} cannot be invoked without 'new'")
         A.ticks -= 1
@@ -233,6 +237,8 @@ class JSCompiledFunction(JSFunction):
 
     def construct(self, args: list, new_target=None):
         code = self.code
+        if code.lazy is not None:
+            code.lazy()
         if not code.is_ctor:
             raise type_error(f"{code.name or 'anonymous'} is not a constructor")
         if new_target is None:
