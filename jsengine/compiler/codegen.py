@@ -1919,6 +1919,16 @@ class Compiler(GenMixin):
                     _pos  # noqa: B018
                 o = objf(env)
                 k = keyf(env)
+                if type(k) is int and type(o) is JSArray and k >= 0:
+                    arr = o.arr
+                    if arr is not None and k < len(arr) and arr[k] is not HOLE:
+                        r = apply_binop(binop, arr[k], rhs(env))
+                        arr = o.arr
+                        if arr is not None and k < len(arr) and arr[k] is not HOLE:
+                            arr[k] = r
+                        else:
+                            index_set(o, k, r, strict)
+                        return r
                 if o is None or o is UNDEFINED:
                     raise nullish_base_error(o, k)
                 k = to_key_fast(k)
@@ -2143,6 +2153,8 @@ class Compiler(GenMixin):
         def bind_array(env, v):
             if False:
                 _pos  # noqa: B018
+            if type(v) is JSArray and ops.array_iteration_is_pristine(v):
+                return bind_array_fast(env, v)
             rec = ops.get_iterator(v)
             try:
                 for el in elems_t:
@@ -2173,6 +2185,25 @@ class Compiler(GenMixin):
                 raise
             if not rec.done:
                 ops.iterator_close(rec)
+
+        def bind_array_fast(env, v):
+            # an untouched array: reading it by index is what its iterator would do, step by step
+            i = 0
+            for el in elems_t:
+                if el is None:
+                    i += 1
+                    continue
+                kind, prep, put = el
+                ref = prep(env) if prep is not None else None
+                if kind == "rest":
+                    n = v.length
+                    items = [v.get_index(j) for j in range(i, n)] if i < n else []
+                    i = max(i, n)
+                    put(env, ref, JSArray(A.realm.ArrayPrototype, items))
+                    continue
+                x = v.get_index(i) if i < v.length else UNDEFINED
+                i += 1
+                put(env, ref, x)
         return bind_array
 
     # -- functions ------------------------------------------------------------------------------------
