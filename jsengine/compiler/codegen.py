@@ -1344,16 +1344,37 @@ class Compiler(GenMixin):
             return ge
         if op in ("===", "!=="):
             neg = op == "!=="
+            lit = _nullish_literal(node.right)
+            if lit is not None:
+                # x === null / x === undefined
+                if lit == "null":
+                    return (lambda env: a(env) is not None) if neg else (lambda env: a(env) is None)
+                return (lambda env: a(env) is not UNDEFINED) if neg else (lambda env: a(env) is UNDEFINED)
 
             def seq(env):
                 x = a(env)
                 y = b(env)
+                if x is y:
+                    return (type(x) is not float or x == x) != neg
                 tx = type(x)
-                if tx is type(y) and (tx is int or tx is str):
+                ty = type(y)
+                if tx is ty:
+                    if tx is int or tx is str or tx is float or tx is bool:
+                        return (x == y) != neg
+                    if tx is JSBigInt:
+                        return (x.value == y.value) != neg
+                    return neg
+                if (tx is int and ty is float) or (tx is float and ty is int):
                     return (x == y) != neg
-                return strict_equals(x, y) != neg
+                return neg
             return seq
         neg = op == "!="
+        if _nullish_literal(node.right) is not None:
+            # x == null: null, undefined (and document.all-like objects)
+            def loose_nullish(env):
+                x = a(env)
+                return (x is None or x is UNDEFINED or getattr(x, "is_htmldda", False)) != neg
+            return loose_nullish
 
         def leq(env):
             x = a(env)
@@ -1558,6 +1579,27 @@ class Compiler(GenMixin):
                     return f.call(UNDEFINED, args)
                 raise type_error(f"{callee_text} is not a function")
             return call_ident
+        if (callee.type == "MemberExpression" and not callee.computed and callee.object.type != "Super"
+                and not in_chain and not self.in_chain(callee)):
+            # o.m(args): the common method call, without building a (function, this) pair
+            objf = self.expr(callee.object)
+            key = callee.property.name
+
+            def call_method(env):
+                if False:
+                    _pos  # noqa: B018
+                o = objf(env)
+                if type(o) is JSObject:
+                    f = o.props.get(key, MISSING)
+                    if f is MISSING or type(f) is Prop:
+                        f = o.get(key, o)
+                else:
+                    f = member_get(o, key)
+                args = argsf(env)
+                if isinstance(f, JSObject) and f.is_callable:
+                    return f.call(o, args)
+                raise type_error(f"{callee_text} is not a function")
+            return call_method
         cw = self.callee_with_this(callee)
         if in_chain or callee.type == "ChainExpression":
             def call_chain(env):
@@ -3333,6 +3375,17 @@ class Compiler(GenMixin):
             e[widx] = o
             return body(e)
         return self.cv_reset(with_)
+
+
+def _nullish_literal(node) -> str | None:
+    """'null' / 'undefined' when ``node`` is the literal null or the global undefined."""
+    if node.type == "Literal" and node.value is None and node.raw == "null":
+        return "null"
+    if node.type == "Identifier" and node.name == "undefined":
+        ref = node.__dict__.get("ref")
+        if ref is not None and ref.binding is None and not ref.dynamic:
+            return "undefined"
+    return None
 
 
 def _as_stmt(f):
