@@ -2411,6 +2411,16 @@ class Compiler(GenMixin):
                 inner_body = code.body
                 code.body = lambda env: inner_body(enter(env))
                 self.scope = scope
+            elif (len(stmts) > 1 and stmts[-1].type == "ReturnStatement" and stmts[-1].argument is not None
+                  and not any(_contains_return(st) for st in stmts[:-1])):
+                # statements then `return expr`, no other return: no completion record for the return
+                prefix = self.stmt_list(stmts[:-1])
+                last = self.expr(stmts[-1].argument)
+
+                def body_then_return(env):
+                    prefix(env)  # only break/continue-free normal completions can come out of it
+                    return last(env)
+                code.body = body_then_return
             else:
                 body = self.stmt_list(stmts)
                 code.body = function_body(body, stmts)
@@ -3375,6 +3385,25 @@ class Compiler(GenMixin):
             e[widx] = o
             return body(e)
         return self.cv_reset(with_)
+
+
+def _contains_return(node) -> bool:
+    """Does a statement contain a return statement (outside nested functions)?"""
+    c = node.__dict__.get("_has_ret")
+    if c is not None:
+        return c
+    t = node.type
+    if t == "ReturnStatement":
+        r = True
+    elif t in ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression", "ClassDeclaration",
+               "ClassExpression"):
+        r = False
+    else:
+        from .scope import iter_children
+
+        r = any(_contains_return(ch) for ch in iter_children(node))
+    node.__dict__["_has_ret"] = r
+    return r
 
 
 def _nullish_literal(node) -> str | None:
