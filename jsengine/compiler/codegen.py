@@ -1212,6 +1212,9 @@ class Compiler(GenMixin):
                 if tx is int and ty is float:
                     return x * y
                 if tx is int and ty is int:
+                    r = x * y
+                    if r and -MAX_SAFE <= r <= MAX_SAFE:
+                        return r
                     return js_mul(x, y)
                 return numeric_binop("*", x, y)
             return mul
@@ -1413,6 +1416,15 @@ class Compiler(GenMixin):
                     v = o.props.get(key, MISSING)
                     if v is not MISSING and type(v) is not Prop:
                         return v
+                    if v is MISSING:
+                        p = o.proto
+                        if type(p) is JSObject:  # one level up (class prototypes) without a call
+                            v = p.props.get(key, MISSING)
+                            if type(v) is Prop:
+                                if not v.flags & ACC:
+                                    return v.value
+                            elif v is not MISSING:
+                                return v
                     return o.get(key, o)
                 return member_get(o, key)
             return member
@@ -1591,7 +1603,17 @@ class Compiler(GenMixin):
                 o = objf(env)
                 if type(o) is JSObject:
                     f = o.props.get(key, MISSING)
-                    if f is MISSING or type(f) is Prop:
+                    if f is MISSING:
+                        p = o.proto
+                        if type(p) is JSObject:  # a method on the class prototype, without a call
+                            f = p.props.get(key, MISSING)
+                            if type(f) is Prop:
+                                f = f.value if not f.flags & ACC else o.get(key, o)
+                            elif f is MISSING:
+                                f = p.get(key, o)
+                        else:
+                            f = o.get(key, o)
+                    elif type(f) is Prop:
                         f = o.get(key, o)
                 else:
                     f = member_get(o, key)
