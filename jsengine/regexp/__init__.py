@@ -1,26 +1,21 @@
-"""ECMAScript regular expressions: pattern grammar, compiled backtracking matcher, step budget.
+"""ECMAScript regular expressions (22.2, B.1.4): pattern grammar, compiled backtracking matcher, step budget.
 
-``compile_pattern(pattern, flags)`` returns a cached ``Matcher``; ``Matcher.match`` and
-``Matcher.search`` return flat capture index lists in UTF-16 code units. The matcher (and the lark
-grammar behind it) is imported on first use, so scripts without regular expressions start faster.
+``compile_pattern(pattern, flags)`` returns a cached ``Matcher`` (or raises
+``RegExpSyntaxError`` with the message a JS SyntaxError carries). Patterns and inputs are
+JS strings: Python ``str`` of UTF-16 code units; all indices are code-unit indices.
+
+``Matcher.match(s, index, charge)`` tries one match starting exactly at ``index`` (sticky);
+``Matcher.search(s, index, charge)`` scans forward like RegExpBuiltinExec;
+``Matcher.search_all(s, index, charge)`` yields the matches of a global lastIndex loop.
+Results are flat ``[start0, end0, start1, end1, ...]`` lists with -1 for unmatched groups.
+
+``charge(n)`` is called with the steps consumed (one per matcher node executed, plus one
+per 16 characters scanned at C speed), every 1024 steps and at least once per call; it
+may raise to stop the match, and the exception propagates unchanged. Matching never
+recurses, so long inputs need no stack; pattern nesting is limited to 400 groups.
 """
 
 from .errors import RegExpSyntaxError
-
-
-def compile_pattern(pattern: str, flags: str):
-    """The cached Matcher for (pattern, flags); raises RegExpSyntaxError."""
-    from .matcher import compile_pattern as _compile
-
-    return _compile(pattern, flags)
-
-
-def __getattr__(name: str):
-    if name == "Matcher":
-        from .matcher import Matcher
-
-        return Matcher
-    raise AttributeError(name)
-
+from .matcher import Matcher, compile_pattern
 
 __all__ = ["Matcher", "RegExpSyntaxError", "compile_pattern"]

@@ -92,7 +92,14 @@ for (const c of universe) {
 process.stdout.write(JSON.stringify({unicode: process.versions.unicode, sets, upper, classes}));
 """
 
-_PROPS = {"General_Category": "gc", "gc": "gc", "Script": "sc", "sc": "sc", "Script_Extensions": "scx", "scx": "scx"}
+_PROPS = {
+    "General_Category": "gc",
+    "gc": "gc",
+    "Script": "sc",
+    "sc": "sc",
+    "Script_Extensions": "scx",
+    "scx": "scx",
+}
 
 
 def _encode(ranges: list[list[int]]) -> str:

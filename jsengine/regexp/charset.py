@@ -17,8 +17,7 @@ def normalize(ranges: Iterable[tuple[int, int]]) -> Ranges:
     out: list[list[int]] = []
     for lo, hi in sorted(ranges):
         if out and lo <= out[-1][1] + 1:
-            if hi > out[-1][1]:
-                out[-1][1] = hi
+            out[-1][1] = max(out[-1][1], hi)
         else:
             out.append([lo, hi])
     return tuple((lo, hi) for lo, hi in out)
@@ -27,7 +26,7 @@ def normalize(ranges: Iterable[tuple[int, int]]) -> Ranges:
 class CharSet:
     """An immutable set of characters (code units in non-u mode, code points in u mode)."""
 
-    __slots__ = ("ranges", "_starts")
+    __slots__ = ("_starts", "ranges")
 
     def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
         self.ranges: Ranges = normalize(ranges)
@@ -148,7 +147,7 @@ class CharSet:
         alts = []
         if bmp:
             alts.append(CharSet(bmp).re_class())
-        # pairs first: grouped by runs of lead surrogates sharing a trail range
+        # pairs: grouped by runs of lead surrogates sharing a trail range, behind a guard on the lead
         pair_alts: list[tuple[int, int, int, int]] = []
         for lo, hi in astral:
             l1, t1 = _split(lo)
@@ -164,8 +163,17 @@ class CharSet:
                 pair_alts.append((l1, last_full, 0xDC00, 0xDFFF))
             if t2 != 0xDFFF:
                 pair_alts.append((l2, l2, 0xDC00, t2))
+        by_trail: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for la, lb, ta, tb in pair_alts:
-            alts.append(CharSet([(la, lb)]).re_class() + CharSet([(ta, tb)]).re_class())
+            by_trail.setdefault((ta, tb), []).append((la, lb))
+        pairs = [
+            CharSet(leads_).re_class() + CharSet([trail]).re_class() for trail, leads_ in by_trail.items()
+        ]
+        if len(pairs) == 1:
+            alts.append(pairs[0])
+        elif pairs:
+            guard = CharSet([(la, lb) for la, lb, _, _ in pair_alts]).re_class()
+            alts.append(f"(?={guard})(?:" + "|".join(pairs) + ")")
         if leads:
             alts.append(CharSet(leads).re_class() + "(?![\\udc00-\\udfff])")
         if trails:

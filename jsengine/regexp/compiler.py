@@ -34,7 +34,7 @@ _SMALL_SET = 64  # classes up to this many characters test membership in a froze
 class _Run:
     """Per-match mutable state."""
 
-    __slots__ = ("s", "n", "pos", "regs", "stack", "matched", "work")
+    __slots__ = ("matched", "n", "pos", "regs", "s", "stack", "work")
 
     def __init__(self, s: str, pos: int, regs: list[int]) -> None:
         self.s = s
@@ -64,7 +64,6 @@ def _fail(m: _Run) -> NodeFn | None:
 def _done(m: _Run) -> None:
     m.regs[1] = m.pos
     m.matched = True
-    return None
 
 
 class Compiled:
@@ -192,7 +191,7 @@ class Compiler:
         # every piece matches exactly one character)
         texts = [self.literal_text(a) for a in atoms]
         if all(t is not None for t in texts):
-            return _literal(''.join(texts), nxt)  # type: ignore[arg-type]
+            return _literal("".join(texts), nxt)  # type: ignore[arg-type]
         if len(atoms) == 1:
             return self.char_fwd(atoms[0], nxt)
         pat = "".join(self.one_char_re(self.char_set(a)) for a in atoms)  # type: ignore[arg-type]
@@ -205,6 +204,7 @@ class Compiler:
         if test is not None:
             fs, positive = test
             if positive:
+
                 def node(m: _Run) -> NodeFn | None:
                     p = m.pos
                     if p < m.n and m.s[p] in fs:
@@ -212,12 +212,14 @@ class Compiler:
                         return nxt
                     return _fail(m)
             else:
+
                 def node(m: _Run) -> NodeFn | None:
                     p = m.pos
                     if p < m.n and m.s[p] not in fs:
                         m.pos = p + 1
                         return nxt
                     return _fail(m)
+
             return node
         return _regex_step(compile_re(self.one_char_re(cs)), nxt)
 
@@ -238,6 +240,7 @@ class Compiler:
         """One character backward (inside lookbehind)."""
         cs = self.char_set(atom)  # type: ignore[arg-type]
         if self.u:
+
             def node(m: _Run) -> NodeFn | None:
                 p = m.pos
                 if p <= 0:
@@ -252,6 +255,7 @@ class Compiler:
                     m.pos = p - w
                     return nxt
                 return _fail(m)
+
             return node
 
         def node_nu(m: _Run) -> NodeFn | None:
@@ -260,6 +264,7 @@ class Compiler:
                 m.pos = p - 1
                 return nxt
             return _fail(m)
+
         return node_nu
 
     # -- structure --
@@ -274,9 +279,11 @@ class Compiler:
 
     def group(self, node: Group, nxt: NodeFn, fwd: bool) -> NodeFn:
         """Capturing group (22.2.2.8 Atom :: ( GroupSpecifier Disjunction ))."""
-        r = self.new_reg()
         lo = 2 * node.index
         hi = lo + 1
+        if not _refers_to(node.body, node.index):
+            return self.group_direct(node, lo, hi, nxt, fwd)
+        r = self.new_reg()
 
         def close(m: _Run) -> NodeFn:
             regs = m.regs
@@ -291,6 +298,7 @@ class Compiler:
             regs[hi] = b
             return nxt
 
+        _pass_literal(close, nxt)
         body = self.node(node.body, close, fwd)
 
         def open_(m: _Run) -> NodeFn:
@@ -304,29 +312,66 @@ class Compiler:
 
         return open_
 
+    def group_direct(self, node: Group, lo: int, hi: int, nxt: NodeFn, fwd: bool) -> NodeFn:
+        """A group whose body never reads it: the opening writes its capture slot directly.
+
+        Between opening and closing only a backreference inside the body could observe the
+        half-written capture, and there is none.
+        """
+        first, last = (lo, hi) if fwd else (hi, lo)
+
+        def close(m: _Run) -> NodeFn:
+            regs = m.regs
+            st = m.stack
+            if st:
+                st.append(last)
+                st.append(regs[last])
+            regs[last] = m.pos
+            return nxt
+
+        _pass_literal(close, nxt)
+        body = self.node(node.body, close, fwd)
+
+        def open_(m: _Run) -> NodeFn:
+            regs = m.regs
+            st = m.stack
+            if st:
+                st.append(first)
+                st.append(regs[first])
+            regs[first] = m.pos
+            return body
+
+        return open_
+
     def assertion(self, node: Assertion, nxt: NodeFn) -> NodeFn:
         """Assertion :: ^ $ \\b \\B (22.2.2.6)."""
         kind = node.kind
         lt = _LT_UNITS
         if kind == "^":
             if self.multiline:
+
                 def bol_m(m: _Run) -> NodeFn | None:
                     p = m.pos
                     return nxt if p == 0 or m.s[p - 1] in lt else _fail(m)
+
                 return bol_m
 
             def bol(m: _Run) -> NodeFn | None:
                 return nxt if m.pos == 0 else _fail(m)
+
             return bol
         if kind == "$":
             if self.multiline:
+
                 def eol_m(m: _Run) -> NodeFn | None:
                     p = m.pos
                     return nxt if p == m.n or m.s[p] in lt else _fail(m)
+
                 return eol_m
 
             def eol(m: _Run) -> NodeFn | None:
                 return nxt if m.pos == m.n else _fail(m)
+
             return eol
         word = self.word
         want = kind == "b"
@@ -337,6 +382,7 @@ class Compiler:
             a = p > 0 and s[p - 1] in word
             b = p < m.n and s[p] in word
             return nxt if (a != b) == want else _fail(m)
+
         return boundary
 
     def backref(self, node: BackRef, nxt: NodeFn, fwd: bool) -> NodeFn:
@@ -345,6 +391,7 @@ class Compiler:
         hi = lo + 1
         if self.table is None:
             if fwd:
+
                 def ref(m: _Run) -> NodeFn | None:
                     a = m.regs[lo]
                     b = m.regs[hi]
@@ -356,6 +403,7 @@ class Compiler:
                         m.pos = p + b - a
                         return nxt
                     return _fail(m)
+
                 return ref
 
             def ref_back(m: _Run) -> NodeFn | None:
@@ -369,6 +417,7 @@ class Compiler:
                     m.pos = p - (b - a)
                     return nxt
                 return _fail(m)
+
             return ref_back
         canon = self.table.canon
         u = self.u
@@ -377,7 +426,9 @@ class Compiler:
             if x == y:
                 return True
             if u:
-                return [canon.get(c, c) for c in _code_points(x)] == [canon.get(c, c) for c in _code_points(y)]
+                return [canon.get(c, c) for c in _code_points(x)] == [
+                    canon.get(c, c) for c in _code_points(y)
+                ]
             return all(canon.get(ord(c), ord(c)) == canon.get(ord(d), ord(d)) for c, d in zip(x, y))
 
         def ref_i(m: _Run) -> NodeFn | None:
@@ -389,13 +440,14 @@ class Compiler:
             p = m.pos
             k = b - a
             if fwd:
-                if k <= m.n - p and same(s[a:b], s[p:p + k]):
+                if k <= m.n - p and same(s[a:b], s[p : p + k]):
                     m.pos = p + k
                     return nxt
-            elif k <= p and same(s[a:b], s[p - k:p]):
+            elif k <= p and same(s[a:b], s[p - k : p]):
                 m.pos = p - k
                 return nxt
             return _fail(m)
+
         return ref_i
 
     def look(self, node: Look, nxt: NodeFn) -> NodeFn:
@@ -416,8 +468,9 @@ class Compiler:
                         regs[a] = b
                 del st[base:]
                 return _fail(m)
-            kept = [x for i in range(base + 2, len(st), 2) if st[i].__class__ is int
-                    for x in (st[i], st[i + 1])]
+            kept = [
+                x for i in range(base + 2, len(st), 2) if st[i].__class__ is int for x in (st[i], st[i + 1])
+            ]
             del st[base:]
             if kept and st:
                 st.extend(kept)
@@ -465,11 +518,12 @@ class Compiler:
         cs = self.char_set(atom)  # type: ignore[arg-type]
         one = self.one_char_re(cs)
         u = self.u and not self.bmp_only(cs)
-        bound = "{%d,%s}" % (lo, "" if hi is None else hi)
+        bound = f"{{{lo},{'' if hi is None else hi}}}"
         rx_run = compile_re(f"(?:{one}){bound}")
         rx_min = compile_re(f"(?:{one}){{{lo}}}") if u and lo else None
         follow = _first_literal(nxt)
         if greedy:
+
             def back(m: _Run) -> NodeFn | None:
                 low, e = m.pos
                 if follow is not None:
@@ -480,8 +534,15 @@ class Compiler:
                         return _fail(m)
                 elif u:
                     s = m.s
-                    e -= 2 if (e - 2 >= low and "\udc00" <= s[e - 1] <= "\udfff"
-                               and "\ud800" <= s[e - 2] <= "\udbff") else 1
+                    e -= (
+                        2
+                        if (
+                            e - 2 >= low
+                            and "\udc00" <= s[e - 1] <= "\udfff"
+                            and "\ud800" <= s[e - 2] <= "\udbff"
+                        )
+                        else 1
+                    )
                 else:
                     e -= 1
                 if e > low:
@@ -508,6 +569,7 @@ class Compiler:
                     st.append((low, e))
                 m.pos = e
                 return nxt
+
             return star
 
         rx_one = compile_re(one)
@@ -552,21 +614,32 @@ class Compiler:
                 st.append((p, lo, -1))
             m.pos = p
             return nxt
+
         return lazy
 
     def general_repeat(self, node: Repeat, lo: int, hi: int | None, nxt: NodeFn, fwd: bool) -> NodeFn:
-        """RepeatMatcher with iteration count, capture reset and the empty-iteration check."""
+        """RepeatMatcher with iteration count, capture reset and the empty-iteration check.
+
+        The count saturates at ``min`` when there is no maximum (nothing else reads it), and
+        the iteration start is tracked only when the body can match empty.
+        """
         r_count = self.new_reg()
-        r_start = self.new_reg()
+        check_empty = _min_width(node.body) == 0
+        r_start = self.new_reg() if check_empty else -1
         greedy = node.greedy
         caps = list(range(2 * node.first, 2 * (node.first + node.count)))
+        cap_lo, cap_hi = (caps[0], caps[-1] + 1) if caps else (0, 0)
+        blank = [-1] * len(caps)
         head_ref: list[NodeFn] = []
+        saturate = hi is None
 
         def tail(m: _Run) -> NodeFn | None:
             regs = m.regs
             cnt = regs[r_count]
-            if cnt >= lo and m.pos == regs[r_start]:
+            if check_empty and cnt >= lo and m.pos == regs[r_start]:
                 return _fail(m)
+            if saturate and cnt >= lo:
+                return head_ref[0]
             st = m.stack
             if st:
                 st.append(r_count)
@@ -579,18 +652,18 @@ class Compiler:
         def enter(m: _Run) -> NodeFn:
             regs = m.regs
             st = m.stack
-            if st:
-                for k in caps:
-                    if regs[k] != -1:
-                        st.append(k)
-                        st.append(regs[k])
-                        regs[k] = -1
-                st.append(r_start)
-                st.append(regs[r_start])
-            else:
-                for k in caps:
-                    regs[k] = -1
-            regs[r_start] = m.pos
+            if caps and regs[cap_lo:cap_hi] != blank:
+                if st:
+                    for k in caps:
+                        if regs[k] != -1:
+                            st.append(k)
+                            st.append(regs[k])
+                regs[cap_lo:cap_hi] = blank
+            if check_empty:
+                if st:
+                    st.append(r_start)
+                    st.append(regs[r_start])
+                regs[r_start] = m.pos
             return body
 
         def head(m: _Run) -> NodeFn | None:
@@ -624,6 +697,7 @@ class Compiler:
 
 # -- static analysis --
 
+
 def _zero_width(node: Node) -> bool:
     """True when the node can only match the empty string."""
     if isinstance(node, (Empty, Assertion, Look)):
@@ -636,6 +710,22 @@ def _zero_width(node: Node) -> bool:
         return node.max == 0 or _zero_width(node.body)
     if isinstance(node, Group):
         return _zero_width(node.body)
+    return False
+
+
+def _refers_to(node: Node, index: int) -> bool:
+    """True when a backreference to group ``index`` occurs inside the node."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, BackRef) and n.index == index:
+            return True
+        if isinstance(n, Seq):
+            stack.extend(n.items)
+        elif isinstance(n, Alt):
+            stack.extend(n.alts)
+        elif isinstance(n, (Group, Look, Repeat)):
+            stack.append(n.body)
     return False
 
 
@@ -656,14 +746,17 @@ def _min_width(node: Node) -> int:
 
 # -- shared node builders --
 
+
 def _literal(text: str, nxt: NodeFn) -> NodeFn:
     if len(text) == 1:
+
         def one(m: _Run) -> NodeFn | None:
             p = m.pos
             if p < m.n and m.s[p] == text:
                 m.pos = p + 1
                 return nxt
             return _fail(m)
+
         one.literal = text  # type: ignore[attr-defined]
         return one
     k = len(text)
@@ -673,6 +766,7 @@ def _literal(text: str, nxt: NodeFn) -> NodeFn:
             m.pos += k
             return nxt
         return _fail(m)
+
     lit.literal = text  # type: ignore[attr-defined]
     return lit
 
@@ -686,6 +780,7 @@ def _regex_step(rx: Any, nxt: NodeFn) -> NodeFn:
             return _fail(m)
         m.pos = mt.end()
         return nxt
+
     return node
 
 
@@ -695,7 +790,15 @@ def _choice(first: NodeFn, other: NodeFn) -> NodeFn:
         st.append(other)
         st.append(m.pos)
         return first
+
     return node
+
+
+def _pass_literal(node: NodeFn, nxt: NodeFn) -> None:
+    """A zero-width node followed by a literal requires that literal too (for loop skipping)."""
+    text = getattr(nxt, "literal", None)
+    if text:
+        node.literal = text  # type: ignore[attr-defined]
 
 
 def _first_literal(node: NodeFn) -> str | None:

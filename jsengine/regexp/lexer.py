@@ -120,8 +120,9 @@ class Tokenizer:
             elif c == "{":
                 if not self.braced_quantifier():
                     if self.u:
-                        raise self.error("Incomplete quantifier" if self.peek(1) in DIGITS else
-                                         "Lone quantifier brackets")
+                        raise self.error(
+                            "Incomplete quantifier" if self.peek(1) in DIGITS else "Lone quantifier brackets"
+                        )
                     self.i += 1
                     self.emit("CHAR", ord("{"))
             elif c in "}]":
@@ -182,7 +183,7 @@ class Tokenizer:
             self.i += 1
             self.emit("GROUP_OPEN", ("cap", None))
             return
-        two = p[self.i + 2:self.i + 4]
+        two = p[self.i + 2 : self.i + 4]
         if two[:1] == ":":
             self.i += 3
             self.emit("GROUP_OPEN", ("nc",))
@@ -242,18 +243,18 @@ class Tokenizer:
             while k < self.n and p[k] in HEX:
                 k += 1
             if k > self.i + 1 and k < self.n and p[k] == "}":
-                v = int(p[self.i + 1:k], 16)
+                v = int(p[self.i + 1 : k], 16)
                 if v <= MAX_CODE_POINT:
                     self.i = k + 1
                     return v
             self.i = start
             return None
-        h = p[self.i:self.i + 4]
+        h = p[self.i : self.i + 4]
         if len(h) == 4 and all(ch in HEX for ch in h):
             v = int(h, 16)
             self.i += 4
             if u and _is_lead(v) and p.startswith("\\u", self.i):
-                t = p[self.i + 2:self.i + 6]
+                t = p[self.i + 2 : self.i + 6]
                 if len(t) == 4 and all(ch in HEX for ch in t) and _is_trail(int(t, 16)):
                     self.i += 6
                     return 0x10000 + ((v - 0xD800) << 10) + (int(t, 16) - 0xDC00)
@@ -303,7 +304,7 @@ class Tokenizer:
                 return ord(c)
             return self.legacy_octal()
         if c == "x":
-            h = self.p[self.i + 1:self.i + 3]
+            h = self.p[self.i + 1 : self.i + 3]
             if len(h) == 2 and all(ch in HEX for ch in h):
                 self.i += 3
                 return int(h, 16)
@@ -356,7 +357,7 @@ class Tokenizer:
         end = p.find("}", self.i)
         if end < 0:
             raise self.error("Invalid property name")
-        body = p[self.i + 1:end]
+        body = p[self.i + 1 : end]
         self.i = end + 1
         ok = body and all(ch.isascii() and (ch.isalnum() or ch == "_") for ch in body.replace("=", "", 1))
         if not ok:
@@ -391,7 +392,7 @@ class Tokenizer:
             k = self.i
             while k < self.n and self.p[k] in DIGITS:
                 k += 1
-            num = int(self.p[self.i:k])
+            num = int(self.p[self.i : k])
             if num <= self.n_caps:
                 self.i = k
                 self.emit("BACKREF", num)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -64,7 +64,7 @@ class Matcher:
                 return [index, index + len(self._literal)]
             return None
         py = self._py
-        if py is not None and (len(s) - index) ** self._py_degree <= RE_LIMIT:
+        if py is not None and len(s) - index <= self._py_max_match:
             mt = py.match(s, index)
             charge(1 + ((mt.end() if mt else len(s)) - index) // WORK_UNIT)
             return None if mt is None else [x for span in mt.regs for x in span]
@@ -86,11 +86,13 @@ class Matcher:
             charge(1 + (q - index if q >= 0 else n - index) // WORK_UNIT)
             return None if q < 0 else [q, q + len(lit)]
         py = self._py
-        scan = 0 if self._anchored else 1
-        if py is not None and (n - index) ** (self._py_degree + scan) <= RE_LIMIT:
+        if py is not None and n - index <= self._py_max_search:
             mt = py.search(s, index)
-            charge(1 + ((mt.end() if mt else n) - index) // WORK_UNIT)
-            return None if mt is None else [x for span in mt.regs for x in span]
+            if mt is None:
+                charge(1 + (n - index) // WORK_UNIT)
+                return None
+            charge(1 + (mt.end() - index) // WORK_UNIT)
+            return list(mt.span()) if self._py_plain else [x for span in mt.regs for x in span]
         if self._anchored:
             if index != 0:
                 charge(1)
@@ -135,7 +137,69 @@ class Matcher:
                     p += 1
             return None
         finally:
-            charge(pending)
+            if pending:
+                charge(pending)
+
+    def search_all(self, s: str, index: int, charge: Charge) -> Iterator[list[int]]:
+        """Successive matches as a global regexp's lastIndex loop finds them.
+
+        After a match [a, b] the next search starts at b, or one character (code point in
+        u mode) further when the match was empty. For the builtins' fast paths (split,
+        replace, matchAll on an unmodified RegExp).
+        """
+        n = len(s)
+        u = self.unicode
+        if index < 0 or index > n:
+            return
+        if u:
+            index = _boundary(s, index)
+        lit = self._literal
+        py = self._py
+        if lit is not None or (py is not None and n - index <= self._py_max_search):
+            # one loop at C speed, charged for the distance scanned
+            start = index
+            try:
+                if lit is not None:
+                    k = len(lit)
+                    while (q := s.find(lit, index)) >= 0:
+                        index = q + k
+                        yield [q, index]
+                    index = n
+                    return
+                plain = self._py_plain
+                while index <= n and (mt := py.search(s, index)) is not None:
+                    a, index = mt.span()
+                    yield [a, index] if plain else [x for span in mt.regs for x in span]
+                    if a == index:
+                        if (
+                            u
+                            and index + 1 < n
+                            and "\ud800" <= s[index] <= "\udbff"
+                            and "\udc00" <= s[index + 1] <= "\udfff"
+                        ):
+                            index += 2
+                        else:
+                            index += 1
+                index = n
+            finally:
+                charge(1 + (min(index, n) - start) // WORK_UNIT)
+            return
+        while index <= n:
+            r = self.search(s, index, charge)
+            if r is None:
+                return
+            yield r
+            index = r[1]
+            if r[1] == r[0]:
+                if (
+                    u
+                    and index + 1 < n
+                    and "\ud800" <= s[index] <= "\udbff"
+                    and "\udc00" <= s[index + 1] <= "\udfff"
+                ):
+                    index += 2
+                else:
+                    index += 1
 
     # -- internals --
 
@@ -158,7 +222,7 @@ class Matcher:
         steps = i + 1 + m.work // WORK_UNIT
         if not m.matched:
             return None, steps
-        return regs[:self._n_out], steps
+        return regs[: self._n_out], steps
 
     def _plan_search(self, body: Node, comp: Compiler, fast_paths: bool) -> None:
         """Choose the scan strategy: whole literal, literal prefix, first-character class, anchor."""
@@ -169,6 +233,8 @@ class Matcher:
         self._anchored = not self.multiline and _anchored(body)
         self._py: Any = None
         self._py_degree = 0
+        self._py_max_match = self._py_max_search = -1
+        self._py_plain = False
         prefix = _literal_prefix(body, comp)
         if fast_paths and prefix and self.n_groups == 0 and _is_literal(body, comp):
             self._literal = prefix
@@ -176,6 +242,9 @@ class Matcher:
         tr = translate(body, comp) if fast_paths else None
         if tr is not None:
             self._py, self._py_degree = tr
+            self._py_max_match = _max_len(self._py_degree)
+            self._py_max_search = _max_len(self._py_degree + (0 if self._anchored else 1))
+            self._py_plain = self.n_groups == 0
         if prefix:
             self._prefix = prefix
             return
@@ -185,6 +254,18 @@ class Matcher:
         self._end_ok = kind == _END
         units = _first_units(first) if self.unicode else first
         self._first = compile_re(units.re_class())
+
+
+def _max_len(degree: int) -> int:
+    """The longest remaining input for which len ** degree stays within RE_LIMIT."""
+    if degree == 0:
+        return 1 << 62
+    n = int(RE_LIMIT ** (1 / degree))
+    while (n + 1) ** degree <= RE_LIMIT:
+        n += 1
+    while n > 0 and n**degree > RE_LIMIT:
+        n -= 1
+    return n
 
 
 def _boundary(s: str, index: int) -> int:
@@ -282,6 +363,7 @@ def _first_units(cs: CharSet) -> CharSet:
 
 _LT = CharSet.of(0x0A, 0x0D, 0x2028, 0x2029)
 
+
 @lru_cache(maxsize=1024)
 def _compile_cached(pattern: str, flags: str) -> Matcher:
     return Matcher(pattern, flags)
@@ -301,4 +383,4 @@ def compile_pattern(pattern: str, flags: str) -> Matcher:
         raise RegExpSyntaxError(f"Invalid regular expression: /{shown}/{flags}: {e}") from None
 
 
-__all__ = ["Matcher", "compile_pattern", "MAX_CODE_POINT"]
+__all__ = ["MAX_CODE_POINT", "Matcher", "compile_pattern"]

@@ -18,16 +18,29 @@ WORD = CharSet([(0x30, 0x39), (0x41, 0x5A), (0x5F, 0x5F), (0x61, 0x7A)])
 LINE_TERMINATORS = CharSet.of(0x0A, 0x0D, 0x2028, 0x2029)
 # WhiteSpace and LineTerminator code points
 SPACE = CharSet(
-    [(0x09, 0x0D), (0x20, 0x20), (0xA0, 0xA0), (0x1680, 0x1680), (0x2000, 0x200A), (0x2028, 0x2029),
-     (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000), (0xFEFF, 0xFEFF)]
+    [
+        (0x09, 0x0D),
+        (0x20, 0x20),
+        (0xA0, 0xA0),
+        (0x1680, 0x1680),
+        (0x2000, 0x200A),
+        (0x2028, 0x2029),
+        (0x202F, 0x202F),
+        (0x205F, 0x205F),
+        (0x3000, 0x3000),
+        (0xFEFF, 0xFEFF),
+    ]
 )
 # characters whose simple case folding is a basic word character (u+i mode \w)
 EXTRA_WORD_UI = CharSet.of(0x017F, 0x212A)
 
 _PROPERTY_ALIASES = {
-    "General_Category": "gc", "gc": "gc",
-    "Script": "sc", "sc": "sc",
-    "Script_Extensions": "scx", "scx": "scx",
+    "General_Category": "gc",
+    "gc": "gc",
+    "Script": "sc",
+    "sc": "sc",
+    "Script_Extensions": "scx",
+    "scx": "scx",
 }
 
 
