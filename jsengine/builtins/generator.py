@@ -4,6 +4,7 @@ and %AsyncGeneratorPrototype% (27.6.1)."""
 from __future__ import annotations
 
 from ..budget import AGENT as A
+from ..compiler.genmode import DEEP, GeneratorReturn, _Raw, resume_marked
 from ..errors import JSThrow, type_error
 from ..objects import C, JSObject, Prop
 from ..ops import create_iter_result
@@ -14,7 +15,7 @@ from ..values import SYM, UNDEFINED
 class JSGenerator(JSObject):
     """A generator instance: a suspended Python generator running the compiled body."""
 
-    __slots__ = ("pygen", "state")
+    __slots__ = ("func", "pygen", "state")
     kind = "Generator"
 
 
@@ -26,16 +27,18 @@ def start_generator(func, env):
         proto = realm.GeneratorPrototype
     g = JSGenerator(proto)
     g.pygen = func.code.body(env)
+    g.func = func
     g.state = "suspendedStart"
     return g
 
 
 def generator_resume(g, value, mode: int):
     """GeneratorResume / GeneratorResumeAbrupt (27.5.3.3-4). mode: 0 next, 1 throw, 2 return."""
-    from ..compiler.genmode import GeneratorReturn, _Raw
 
     if not isinstance(g, JSGenerator):
-        raise type_error(f"{('next', 'throw', 'return')[mode]} method called on incompatible receiver")
+        from .iterator import incompatible
+
+        raise incompatible(f"[Generator].prototype.{('next', 'throw', 'return')[mode]}", g)
     state = g.state
     if state == "executing":
         raise type_error("Generator is already running")
@@ -52,13 +55,15 @@ def generator_resume(g, value, mode: int):
         raise JSThrow(kind="RangeError", msg="Maximum call stack size exceeded")
     A.depth = d
     g.state = "executing"
+    pygen = g.pygen
+    self = g.func  # noqa: F841 - stack traces: this frame stands for a call of the generator function
     try:
         if mode == 0:
-            y = g.pygen.send(None if state == "suspendedStart" else value)
-        elif mode == 1:
-            y = g.pygen.throw(JSThrow(value))
+            v = None if state == "suspendedStart" else value
+            y = pygen.send(v) if d < DEEP else resume_marked(pygen, 0, v)
         else:
-            y = g.pygen.throw(GeneratorReturn(value))
+            exc = JSThrow(value) if mode == 1 else GeneratorReturn(value)
+            y = pygen.throw(exc) if d < DEEP else resume_marked(pygen, 1, exc)
     except StopIteration as s:
         g.state = "completed"
         return create_iter_result(s.value, True)
@@ -76,9 +81,19 @@ def generator_resume(g, value, mode: int):
     return create_iter_result(y, False)
 
 
+def _register_stack_frames() -> None:
+    """Resumptions are JS frames for stack traces (the local ``self`` names the function)."""
+    from ..compiler import stack
+    from . import promise
+
+    stack._BOUNDARY_CODES.update((generator_resume.__code__, promise._async_step.__code__,
+                                  promise._ag_step.__code__))
+
+
 def setup(realm) -> None:
     from ..compiler.api import create_dynamic_function
 
+    _register_stack_frames()
     # %GeneratorFunction.prototype% and %GeneratorPrototype% (27.3.3, 27.5.1)
     gen_fn_proto = JSObject(realm.FunctionPrototype)
     gen_proto = JSObject(realm.IteratorPrototype)

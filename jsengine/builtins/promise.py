@@ -6,15 +6,35 @@ Reaction handlers are JS functions or, for the engine's own continuations (await
 
 from __future__ import annotations
 
+import heapq
+import time
 from collections import deque
 
 from ..budget import AGENT as A
-from ..errors import JSThrow, type_error
-from ..objects import C, MISSING, W, JSObject, Prop
-from ..ops import (call, construct, create_array, create_iter_result, get_iterator, get_prototype_from_constructor,
-                   is_callable, is_constructor, iterator_close, iterator_step, same_value, species_constructor)
+from ..compiler.genmode import AWAIT, DEEP, GeneratorReturn, get_iterator_v8, resume_marked
+from ..errors import BudgetExceeded, JSThrow, type_error
+from ..objects import MISSING, C, Desc, JSArray, JSInternal, JSObject, Prop, W
+from ..ops import (
+    IteratorRecord,
+    call,
+    construct,
+    create_array,
+    create_iter_result,
+    get_method,
+    get_prototype_from_constructor,
+    invoke,
+    is_callable,
+    is_constructor,
+    iterator_close,
+    iterator_step,
+    species_constructor,
+    to_boolean,
+    to_display_string,
+    to_number,
+    value_desc,
+)
 from ..realm import arg, constructor, getter, make_function, method
-from ..values import SYM, UNDEFINED
+from ..values import SYM, UNDEFINED, JSSymbol
 
 PENDING, FULFILLED, REJECTED = "pending", "fulfilled", "rejected"
 
@@ -22,7 +42,7 @@ PENDING, FULFILLED, REJECTED = "pending", "fulfilled", "rejected"
 class JSPromise(JSObject):
     """A promise instance (27.2.6)."""
 
-    __slots__ = ("state", "result", "fulfill_reactions", "reject_reactions", "is_handled", "realm")
+    __slots__ = ("fulfill_reactions", "is_handled", "realm", "reject_reactions", "result", "state")
     kind = "Promise"
 
     def __init__(self, proto, realm) -> None:
@@ -49,7 +69,7 @@ class PyHandler:
 
 
 class Capability:
-    __slots__ = ("promise", "resolve", "reject")
+    __slots__ = ("promise", "reject", "resolve")
 
     def __init__(self, promise, resolve, reject) -> None:
         self.promise = promise
@@ -84,15 +104,11 @@ def take_unhandled_rejections(realm) -> list:
 
 def unhandled_rejection_text(reason) -> str:
     """Node's report of an unhandled rejection: an error's stack, or its UnhandledPromiseRejection."""
-    from ..objects import JSInternal
 
     if isinstance(reason, JSInternal) and reason.kind == "Error":
         return ""
-    from ..ops import to_display_string
-    from ..values import JSSymbol
 
     if isinstance(reason, JSObject):
-        from ..objects import JSArray
 
         text = "[object Array]" if isinstance(reason, JSArray) else (
             "#<Object>" if not reason.is_callable else "#<Function>")
@@ -217,9 +233,13 @@ def resolve_promise(p: JSPromise, resolution) -> None:
 
 def new_promise_capability(c) -> Capability:
     """NewPromiseCapability (27.2.1.5)."""
-    if not is_constructor(c):
-        raise type_error("Promise resolve or reject function is not callable")
     realm = A.realm
+    if c is realm.Promise:  # the intrinsic: nothing observable happens, make it directly
+        p = JSPromise(realm.PromisePrototype, realm)
+        res, rej = create_resolving_functions(p)
+        return Capability(p, res, rej)
+    if not is_constructor(c):
+        raise type_error(f"{value_desc(c)} is not a constructor")
     box = [UNDEFINED, UNDEFINED]
 
     def executor(this, args):
@@ -297,16 +317,19 @@ def start_async_function(func, env):
     realm = func.realm
     promise = new_intrinsic_promise(realm)
     gen = func.code.body(env)
-    _async_step(gen, promise, 0, None)
+    _async_step(func, gen, promise, 0, None, True)
     return promise
 
 
-def _async_step(gen, promise: JSPromise, mode: int, value) -> None:
-    from ..compiler.genmode import AWAIT
-
+def _async_step(func, gen, promise: JSPromise, mode: int, value, first: bool = False) -> None:
+    """Resume an async function body (mode 0: with a value, 1: throwing) until it awaits or ends."""
+    self = None if first else func  # noqa: F841 - stack traces: this frame stands for a call of func
     while True:
         try:
-            y = gen.send(value) if mode == 0 else gen.throw(JSThrow(value))
+            if A.depth < DEEP:
+                y = gen.send(value) if mode == 0 else gen.throw(JSThrow(value))
+            else:
+                y = resume_marked(gen, mode, value if mode == 0 else JSThrow(value))
         except StopIteration as s:
             resolve_promise(promise, s.value)
             return
@@ -317,17 +340,14 @@ def _async_step(gen, promise: JSPromise, mode: int, value) -> None:
             reject_promise(promise, JSThrow(kind="RangeError", msg="Maximum call stack size exceeded")
                            .get_value(A.realm))
             return
-        if type(y) is tuple and y[0] == AWAIT:
-            v = y[1]
-        else:  # pragma: no cover - a plain yield cannot occur in an async function
-            v = y
+        # y is (AWAIT, v): Await(v) (6.2.3.1)
         try:
-            p = promise_resolve(A.realm.Promise, v)
+            p = promise_resolve(A.realm.Promise, y[1])
         except JSThrow as e:
             mode, value = 1, e.get_value(A.realm)
             continue
-        perform_promise_then(p, PyHandler(lambda x: _async_step(gen, promise, 0, x)),
-                             PyHandler(lambda r: _async_step(gen, promise, 1, r)), None)
+        perform_promise_then(p, PyHandler(lambda x: _async_step(func, gen, promise, 0, x)),
+                             PyHandler(lambda r: _async_step(func, gen, promise, 1, r)), None)
         return
 
 
@@ -335,7 +355,7 @@ def _async_step(gen, promise: JSPromise, mode: int, value) -> None:
 
 
 class JSAsyncGenerator(JSObject):
-    __slots__ = ("pygen", "state", "queue", "realm")
+    __slots__ = ("func", "pygen", "queue", "realm", "state")
     kind = "AsyncGenerator"
 
 
@@ -346,6 +366,7 @@ def start_async_generator(func, env):
         proto = realm.AsyncGeneratorPrototype
     g = JSAsyncGenerator(proto)
     g.pygen = func.code.body(env)
+    g.func = func
     g.state = "suspendedStart"
     g.queue = deque()
     g.realm = realm
@@ -356,8 +377,9 @@ def _ag_enqueue(this, kind: str, value, realm):
     """AsyncGeneratorEnqueue (27.6.3.x, ES2021)."""
     cap = new_promise_capability(realm.Promise)
     if not isinstance(this, JSAsyncGenerator):
-        call(cap.reject, UNDEFINED, [JSThrow(kind="TypeError", msg=f"{kind} method called on incompatible receiver")
-                                     .get_value(realm)])
+        from .iterator import incompatible
+
+        call(cap.reject, UNDEFINED, [incompatible(f"[AsyncGenerator].prototype.{kind}", this).get_value(realm)])
         return cap.promise
     this.queue.append((kind, value, cap))
     if this.state != "executing":
@@ -366,12 +388,12 @@ def _ag_enqueue(this, kind: str, value, realm):
 
 
 def _ag_resolve(g: JSAsyncGenerator, value, done: bool) -> None:
-    kind, _, cap = g.queue.popleft()
+    cap = g.queue.popleft()[2]
     call(cap.resolve, UNDEFINED, [create_iter_result(value, done)])
 
 
 def _ag_reject(g: JSAsyncGenerator, reason) -> None:
-    kind, _, cap = g.queue.popleft()
+    cap = g.queue.popleft()[2]
     call(cap.reject, UNDEFINED, [reason])
 
 
@@ -382,7 +404,7 @@ def _ag_resume_next(g: JSAsyncGenerator) -> None:
             return
         if not g.queue:
             return
-        kind, value, cap = g.queue[0]
+        kind, value = g.queue[0][:2]
         if kind != "next":
             if g.state == "suspendedStart":
                 g.state = "completed"
@@ -415,7 +437,6 @@ def _ag_resume_next(g: JSAsyncGenerator) -> None:
         if kind == "return" and g.state == "suspendedYield":
             # AsyncGeneratorYield resumed with a return: await the value, then return there
             g.state = "executing"
-            from ..compiler.genmode import GeneratorReturn
 
             def ret_ok(v, g=g):
                 _ag_step(g, 2, GeneratorReturn(v))
@@ -431,22 +452,26 @@ def _ag_resume_next(g: JSAsyncGenerator) -> None:
 
 
 def _ag_step(g: JSAsyncGenerator, mode: int, value) -> None:
-    """Run the generator body until it yields, awaits, returns or throws."""
-    from ..compiler.genmode import AWAIT
-
+    """Run the generator body until it yields, awaits, returns or throws.
+    mode 0: send value, 1: throw value, 2: throw the exception ``value`` (a GeneratorReturn)."""
     gen = g.pygen
+    self = g.func  # noqa: F841 - stack traces name the function of this frame
     while True:
         try:
             if mode == 0:
-                y = gen.send(value)
-            elif mode == 1:
-                y = gen.throw(JSThrow(value))
+                y = gen.send(value) if A.depth < DEEP else resume_marked(gen, 0, value)
             else:
-                y = gen.throw(value)
+                exc = JSThrow(value) if mode == 1 else value
+                y = gen.throw(exc) if A.depth < DEEP else resume_marked(gen, 1, exc)
         except StopIteration as s:
             # `return expr` already awaited expr where it was evaluated
             g.state = "completed"
             _ag_resolve(g, s.value, True)
+            _ag_resume_next(g)
+            return
+        except GeneratorReturn as e:
+            g.state = "completed"
+            _ag_resolve(g, e.value, True)
             _ag_resume_next(g)
             return
         except JSThrow as e:
@@ -454,24 +479,22 @@ def _ag_step(g: JSAsyncGenerator, mode: int, value) -> None:
             _ag_reject(g, e.get_value(A.realm))
             _ag_resume_next(g)
             return
-        except Exception as e:  # GeneratorReturn escaping the body
-            from ..compiler.genmode import GeneratorReturn
-
-            if isinstance(e, GeneratorReturn):
-                g.state = "completed"
-                _ag_resolve(g, e.value, True)
-                _ag_resume_next(g)
-                return
-            raise
-        if y[0] == AWAIT:
-            def aw_ok(v, g=g):
-                _ag_step(g, 0, v)
-
-            def aw_err(r, g=g):
-                _ag_step(g, 1, r)
-            await_value(y[1], aw_ok, aw_err)
+        except RecursionError:
+            g.state = "completed"
+            _ag_reject(g, JSThrow(kind="RangeError", msg="Maximum call stack size exceeded")
+                       .get_value(A.realm))
+            _ag_resume_next(g)
             return
-        # YIELD
+        if y[0] == AWAIT:
+            try:
+                p = promise_resolve(A.realm.Promise, y[1])
+            except JSThrow as e:
+                mode, value = 1, e.get_value(A.realm)
+                continue
+            perform_promise_then(p, PyHandler(lambda v: _ag_step(g, 0, v)),
+                                 PyHandler(lambda r: _ag_step(g, 1, r)), None)
+            return
+        # YIELD: AsyncGeneratorYield (the value was awaited by the yield expression)
         g.state = "suspendedYield"
         _ag_resolve(g, y[1], False)
         _ag_resume_next(g)
@@ -480,7 +503,6 @@ def _ag_step(g: JSAsyncGenerator, mode: int, value) -> None:
 
 def create_async_from_sync_iterator(sync_rec):
     """CreateAsyncFromSyncIterator (27.1.4.1)."""
-    from ..ops import IteratorRecord
 
     realm = A.realm
     o = AsyncFromSync(realm.AsyncFromSyncIteratorPrototype)
@@ -488,16 +510,20 @@ def create_async_from_sync_iterator(sync_rec):
     return IteratorRecord(o, realm.AsyncFromSyncIteratorPrototype.get("next"))
 
 
-def _async_from_sync_continuation(result, cap: Capability):
-    """AsyncFromSyncIteratorContinuation (27.1.4.4)."""
-    from ..ops import to_boolean
-
-    done = to_boolean(result.get("done"))
-    value = result.get("value")
+def _async_from_sync_continuation(result, cap: Capability, rec, close_on_rejection: bool):
+    """AsyncFromSyncIteratorContinuation (27.1.4.4): a rejected value closes the sync iterator."""
     realm = A.realm
+    try:
+        done = to_boolean(result.get("done"))
+        value = result.get("value")
+    except JSThrow as e:
+        call(cap.reject, UNDEFINED, [e.get_value(realm)])
+        return cap.promise
     try:
         vw = promise_resolve(realm.Promise, value)
     except JSThrow as e:
+        if not done and close_on_rejection:
+            iterator_close(rec, e)
         call(cap.reject, UNDEFINED, [e.get_value(realm)])
         return cap.promise
 
@@ -505,6 +531,8 @@ def _async_from_sync_continuation(result, cap: Capability):
         call(cap.resolve, UNDEFINED, [create_iter_result(v, done)])
 
     def fail(r):
+        if not done and close_on_rejection:
+            iterator_close(rec, JSThrow(r))
         call(cap.reject, UNDEFINED, [r])
     perform_promise_then(vw, PyHandler(unwrap), PyHandler(fail), None)
     return cap.promise
@@ -553,6 +581,8 @@ def setup(realm) -> None:
 
     # 27.2.4.6 Promise.reject
     def p_reject(this, args):
+        if not isinstance(this, JSObject):
+            raise type_error("PromiseReject called on non-object")
         cap = new_promise_capability(this)
         call(cap.reject, UNDEFINED, [arg(args, 0)])
         return cap.promise
@@ -560,13 +590,13 @@ def setup(realm) -> None:
     def combinator(name: str):
         def run(this, args):
             c = this
+            if not isinstance(c, JSObject):
+                raise type_error(f"Promise.{name} called on non-object")
             cap = new_promise_capability(c)
             try:
                 resolve_fn = c.get("resolve")
                 if not is_callable(resolve_fn):
                     raise type_error("Promise resolve is not a function")
-                from ..compiler.genmode import get_iterator_v8
-
                 rec = get_iterator_v8(arg(args, 0))
             except JSThrow as e:
                 call(cap.reject, UNDEFINED, [e.get_value(A.realm)])
@@ -593,7 +623,9 @@ def setup(realm) -> None:
     # 27.2.5.4 Promise.prototype.then
     def then(this, args):
         if not isinstance(this, JSPromise):
-            raise type_error("Method Promise.prototype.then called on incompatible receiver")
+            from .iterator import incompatible
+
+            raise incompatible("Promise.prototype.then", this)
         c = species_constructor(this, realm.Promise)
         cap = new_promise_capability(c)
         return perform_promise_then(this, arg(args, 0), arg(args, 1), cap)
@@ -605,7 +637,7 @@ def setup(realm) -> None:
     # 27.2.5.3 Promise.prototype.finally
     def finally_(this, args):
         if not isinstance(this, JSObject):
-            raise type_error("Promise.prototype.finally called on a non-object")
+            raise type_error("Promise.prototype.finally called on non-object")
         c = species_constructor(this, realm.Promise)
         on_finally = arg(args, 0)
         if not is_callable(on_finally):
@@ -635,17 +667,14 @@ def setup(realm) -> None:
     proto.props[SYM.toStringTag] = Prop("Promise", C)
 
     _setup_async_objects(realm)
+    _setup_host_jobs(realm)
 
 
 def _invoke(o, name, args):
-    from ..ops import invoke
-
     return invoke(o, name, args)
 
 
 def _desc(v) -> str:
-    from ..ops import value_desc
-
     return value_desc(v)
 
 
@@ -727,14 +756,11 @@ def _perform_combinator(name: str, rec, c, cap: Capability, resolve_fn):
 
 
 def _data_desc(v):
-    from ..objects import Desc
-
     return Desc(value=v, writable=True, enumerable=False, configurable=True)
 
 
 def _setup_async_objects(realm) -> None:
     """%AsyncFromSyncIteratorPrototype%, %AsyncIteratorPrototype%, %AsyncGeneratorPrototype%."""
-    from ..ops import get_method, to_boolean
 
     aip = JSObject(realm.ObjectPrototype)
     method(realm, aip, SYM.asyncIterator, lambda this, args: this, 0)
@@ -744,6 +770,7 @@ def _setup_async_objects(realm) -> None:
     realm.AsyncFromSyncIteratorPrototype = afs
 
     def afs_call(which):
+        # 27.1.4.2.1-3 %AsyncFromSyncIteratorPrototype%.next / return / throw
         def fn(this, args):
             cap = new_promise_capability(realm.Promise)
             if not isinstance(this, AsyncFromSync):
@@ -760,24 +787,277 @@ def _setup_async_objects(realm) -> None:
                     if m is UNDEFINED:
                         if which == "return":
                             call(cap.resolve, UNDEFINED, [create_iter_result(arg(args, 0), True)])
-                        else:
-                            call(cap.reject, UNDEFINED, [arg(args, 0)])
-                        return cap.promise
+                            return cap.promise
+                        # no throw method: close the sync iterator, then a TypeError (protocol violation)
+                        iterator_close(rec)
+                        raise type_error("The iterator does not provide a 'throw' method")
                     result = call(m, it, args[:1])
                 if not isinstance(result, JSObject):
-                    raise type_error("iterator result is not an object")
+                    raise type_error(f"Iterator result {to_display_string(result)} is not an object")
             except JSThrow as e:
                 call(cap.reject, UNDEFINED, [e.get_value(A.realm)])
                 return cap.promise
-            return _async_from_sync_continuation(result, cap)
+            return _async_from_sync_continuation(result, cap, rec, which != "return")
         return fn
 
     method(realm, afs, "next", afs_call("next"), 1)
     method(realm, afs, "return", afs_call("return"), 1)
     method(realm, afs, "throw", afs_call("throw"), 1)
-    del to_boolean
 
 
-__all__ = ["JSPromise", "PyHandler", "Capability", "new_promise_capability", "promise_resolve",
-           "perform_promise_then", "resolve_promise", "reject_promise", "enqueue_job", "await_value",
-           "start_async_function", "start_async_generator", "create_async_from_sync_iterator", "W", "deque"]
+# -- host jobs: queueMicrotask and timers (as Node offers them; not ECMA-262) ---------------------------
+#
+# Timers run after the job queue is empty: the earliest due first (ties in the order they were set), each
+# followed by draining the job queue again, as Node's event loop does. Due times are on a virtual clock that
+# only timers advance (a timer set by a callback is due ``delay`` after that callback's own due time), so the
+# order is Node's whatever the engine's speed; before a timer runs, real time catches up with its due time
+# (Date.now() sees the delays), unless that would pass the time budget.
+
+
+class _Timer:
+    __slots__ = ("args", "delay", "due", "fn", "interval", "obj", "refed", "seq", "tid")
+
+
+class JSTimeout(JSObject):
+    """What setTimeout/setInterval (a Timeout) and setImmediate (an Immediate) return, as in Node."""
+
+    __slots__ = ("timer",)
+
+
+class _TimerState:
+    __slots__ = ("heap", "live", "now", "origin", "refs", "seq")
+
+    def __init__(self) -> None:
+        self.origin = time.monotonic()  # real time of virtual time 0
+        self.now = 0.0
+        self.seq = 0
+        self.heap: list = []
+        self.live: dict = {}
+        self.refs = 0  # live timers that keep the run going (not unref()'d)
+
+    def schedule(self, t: _Timer, due: float) -> None:
+        self.seq += 1
+        t.seq = self.seq
+        t.due = due
+        if t.tid not in self.live:
+            self.live[t.tid] = t
+            if t.refed:
+                self.refs += 1
+        heapq.heappush(self.heap, (due, t.seq, t))
+
+    def cancel(self, t: _Timer) -> None:
+        if self.live.pop(t.tid, None) is not None and t.refed:
+            self.refs -= 1
+
+
+def _timer_state(realm) -> _TimerState:
+    st = realm.__dict__.get("timer_state")
+    if st is None:
+        st = realm.__dict__["timer_state"] = _TimerState()
+    return st
+
+
+def _received(v) -> str:
+    """How Node describes a wrong argument in ERR_INVALID_ARG_TYPE messages."""
+    from ..ops import typeof
+
+    if v is UNDEFINED:
+        return "Received undefined"
+    if v is None:
+        return "Received null"
+    if isinstance(v, JSObject):
+        ctor = v.get("constructor")
+        name = ctor.get("name") if isinstance(ctor, JSObject) else None
+        return f"Received an instance of {name}" if isinstance(name, str) and name else "Received an instance of Object"
+    if type(v) is str:
+        shown = "'" + v[:25] + ("...'" if len(v) > 25 else "'")
+    elif type(v) is JSSymbol:
+        shown = v.descriptive_string()
+    else:
+        shown = to_display_string(v) + ("n" if typeof(v) == "bigint" else "")
+    return f"Received type {typeof(v)} ({shown})"
+
+
+def _callback_arg(v):
+    if not is_callable(v):
+        err = JSThrow(kind="TypeError",
+                      msg=f'The "callback" argument must be of type function. {_received(v)}').get_value(A.realm)
+        err.define_own_property("code", Desc(value="ERR_INVALID_ARG_TYPE", writable=True, enumerable=False,
+                                             configurable=True))
+        raise JSThrow(err)
+    return v
+
+
+def _set_timer(realm, fn, delay, args, repeat: bool, immediate: bool = False):
+    st = _timer_state(realm)
+    if immediate:
+        d = 0.0
+    else:
+        d = to_number(delay) if delay is not UNDEFINED else 1.0
+        if not (1 <= d <= 2147483647):  # Node: anything else means 1 ms
+            d = 1.0
+    t = _Timer()
+    t.tid = st.seq + 1
+    t.fn = fn
+    t.args = list(args)
+    t.delay = d
+    t.interval = d if repeat else None
+    t.refed = True
+    protos = realm.__dict__["timer_protos"]
+    t.obj = o = JSTimeout(protos[1] if immediate else protos[0])
+    o.timer = t
+    st.schedule(t, st.now + d)
+    return o
+
+
+def run_next_macrotask(realm) -> bool:
+    """Run the next timer callback of ``realm`` (the job queue being empty); False when none is left,
+    or when a promise rejection went unhandled (Node's process would end there)."""
+    pending = realm.__dict__.get("unhandled_rejections")
+    if pending:
+        return False
+    st = realm.__dict__.get("timer_state")
+    if st is None or not st.refs:  # only unref()'d timers left: Node's process would exit
+        return False
+    heap = st.heap
+    while heap:
+        due, seq, t = heapq.heappop(heap)
+        if st.live.get(t.tid) is not t or t.seq != seq:
+            continue
+        st.now = max(st.now, due)
+        wait = st.origin + st.now / 1000 - time.monotonic()
+        if wait > 0:
+            if A.deadline is not None and time.monotonic() + wait > A.deadline:
+                raise BudgetExceeded("time", A.timeout, f"a timer is due {st.now:g} ms after the first was set")
+            time.sleep(wait)
+        if t.interval is None:
+            st.cancel(t)
+        else:
+            st.schedule(t, st.now + t.interval)
+        prev = A.realm
+        A.realm = realm
+        try:
+            call(t.fn, t.obj, t.args)
+        finally:
+            A.realm = prev
+        return True
+    return False
+
+
+def _setup_host_jobs(realm) -> None:
+    def queue_microtask(this, args):
+        fn = _callback_arg(arg(args, 0))
+
+        def job():
+            prev = A.realm
+            A.realm = realm
+            try:
+                call(fn, UNDEFINED, [])
+            finally:
+                A.realm = prev
+        enqueue_job(job)
+        return UNDEFINED
+
+    def set_timeout(this, args):
+        return _set_timer(realm, _callback_arg(arg(args, 0)), arg(args, 1), args[2:], False)
+
+    def set_interval(this, args):
+        return _set_timer(realm, _callback_arg(arg(args, 0)), arg(args, 1), args[2:], True)
+
+    def set_immediate(this, args):
+        return _set_timer(realm, _callback_arg(arg(args, 0)), UNDEFINED, args[1:], False, immediate=True)
+
+    def clear(this, args):
+        x = arg(args, 0)
+        st = _timer_state(realm)
+        if isinstance(x, JSTimeout):
+            st.cancel(x.timer)
+        elif type(x) in (int, float, str):  # the number a Timeout converts to
+            try:
+                t = st.live.get(int(float(x)))
+            except ValueError:
+                t = None
+            if t is not None:
+                st.cancel(t)
+        return UNDEFINED
+
+    def timer_of(this, name):
+        if not isinstance(this, JSTimeout):
+            raise type_error(f"{name} called on incompatible receiver")
+        return this.timer
+
+    def ref(this, args):
+        t = timer_of(this, "ref")
+        st = _timer_state(realm)
+        if not t.refed:
+            t.refed = True
+            if t.tid in st.live:
+                st.refs += 1
+        return this
+
+    def unref(this, args):
+        t = timer_of(this, "unref")
+        st = _timer_state(realm)
+        if t.refed:
+            t.refed = False
+            if t.tid in st.live:
+                st.refs -= 1
+        return this
+
+    def has_ref(this, args):
+        return timer_of(this, "hasRef").refed
+
+    def refresh(this, args):
+        t = timer_of(this, "refresh")
+        st = _timer_state(realm)
+        st.schedule(t, st.now + t.delay)
+        return this
+
+    def close(this, args):
+        _timer_state(realm).cancel(timer_of(this, "close"))
+        return this
+
+    def to_primitive(this, args):
+        return timer_of(this, "[Symbol.toPrimitive]").tid
+
+    protos = []
+    for cname in ("Timeout", "Immediate"):
+        proto = JSObject(realm.ObjectPrototype)
+        ctor = make_function(realm, lambda this, args: UNDEFINED, cname, 0)
+        ctor.props["prototype"] = Prop(proto, 0)
+        proto.props["constructor"] = Prop(ctor, W | C)
+        if cname == "Timeout":
+            method(realm, proto, "refresh", refresh, 0)
+        method(realm, proto, "unref", unref, 0)
+        method(realm, proto, "ref", ref, 0)
+        method(realm, proto, "hasRef", has_ref, 0)
+        if cname == "Timeout":
+            method(realm, proto, "close", close, 0)
+            method(realm, proto, SYM.toPrimitive, to_primitive, 0)
+        protos.append(proto)
+    realm.__dict__["timer_protos"] = protos
+
+    for name, fn, length in (("queueMicrotask", queue_microtask, 1), ("setTimeout", set_timeout, 5),
+                             ("clearTimeout", clear, 1), ("setInterval", set_interval, 5),
+                             ("clearInterval", clear, 1), ("setImmediate", set_immediate, 4),
+                             ("clearImmediate", clear, 1)):
+        realm.define_global(name, make_function(realm, fn, name, length))
+
+
+__all__ = [
+    "Capability",
+    "JSPromise",
+    "PyHandler",
+    "W",
+    "await_value",
+    "create_async_from_sync_iterator",
+    "deque",
+    "enqueue_job",
+    "new_promise_capability",
+    "perform_promise_then",
+    "promise_resolve",
+    "reject_promise",
+    "resolve_promise",
+    "start_async_function",
+    "start_async_generator",
+]

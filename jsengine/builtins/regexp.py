@@ -43,13 +43,14 @@ from .string import get_substitution, is_regexp, reserve_string
 class RegExpData:
     """The internal slots [[RegExpMatcher]], [[OriginalSource]], [[OriginalFlags]]."""
 
-    __slots__ = ("matcher", "source", "flags", "escaped")
+    __slots__ = ("canonical_flags", "escaped", "flags", "matcher", "source")
 
     def __init__(self, matcher, source: str, flags: str) -> None:
         self.matcher = matcher
         self.source = source
         self.flags = flags
         self.escaped = None  # EscapeRegExpPattern(source), computed on first use
+        self.canonical_flags = "".join(c for c in "gimsuy" if c in flags)  # what the flags getter returns
 
 
 def _is_regexp_object(v) -> bool:
@@ -126,12 +127,27 @@ def regexp_initialize(obj: JSInternal, pattern, flags) -> JSInternal:
     return obj
 
 
+_DATA_CACHE: dict = {}  # (source, flags) -> RegExpData: immutable apart from its lazily filled fields
+_LAST_INDEX_0 = Prop(0, W)
+
+
 # 22.2.3.3 RegExpCreate ( P, F )
 def regexp_create(pattern, flags) -> JSInternal:
     """A new RegExp of the current realm (regex literals, String.prototype.match/matchAll/search)."""
+    if type(pattern) is str and type(flags) is str:
+        data = _DATA_CACHE.get((pattern, flags))
+        if data is not None:
+            obj = JSInternal(A.realm.RegExpPrototype, "RegExp", data)
+            obj.props["lastIndex"] = _LAST_INDEX_0
+            return obj
     obj = JSInternal(A.realm.RegExpPrototype, "RegExp", None)
     obj.props["lastIndex"] = Prop(UNDEFINED, W)
-    return regexp_initialize(obj, pattern, flags)
+    regexp_initialize(obj, pattern, flags)
+    if type(pattern) is str and type(flags) is str:
+        if len(_DATA_CACHE) >= 4096:
+            _DATA_CACHE.clear()
+        _DATA_CACHE[(pattern, flags)] = obj.data
+    return obj
 
 
 _LINE_ESCAPES = {"\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -183,9 +199,8 @@ def regexp_construct(args: list, new_target):
     pattern_is_regexp = is_regexp(pattern)
     if new_target is UNDEFINED:
         new_target = A.realm.RegExp  # the active function object
-        if pattern_is_regexp and flags is UNDEFINED:
-            if same_value(new_target, pattern.get("constructor")):
-                return pattern
+        if pattern_is_regexp and flags is UNDEFINED and same_value(new_target, pattern.get("constructor")):
+            return pattern
     if _is_regexp_object(pattern) and pattern.data is not None:
         p = pattern.data.source
         f = pattern.data.flags if flags is UNDEFINED else flags
@@ -206,7 +221,7 @@ def regexp_species(this, args: list):
 # -- 22.2.5 RegExp.prototype: exec and RegExpExec ------------------------------------------------------
 
 
-# 22.2.5.2.2 RegExpBuiltinExec ( R, S ), up to the match: the flat index list, or None
+# 22.2.5.2.2 RegExpBuiltinExec ( R, S ), up to the match: (flat index list, matcher), or None
 def _builtin_exec_raw(r: JSInternal, s: str):
     last_index = _get_last_index(r)
     m = r.data.matcher
@@ -225,7 +240,7 @@ def _builtin_exec_raw(r: JSInternal, s: str):
         return None
     if global_or_sticky:
         _set_last_index(r, res[1])
-    return res
+    return res, m
 
 
 def _groups_object(matcher, captures: list):
@@ -262,9 +277,8 @@ def _result_array(matcher, s: str, res: list):
 
 def regexp_builtin_exec(r: JSInternal, s: str):
     """RegExpBuiltinExec (22.2.5.2.2): the result array or null."""
-    m = r.data.matcher
-    res = _builtin_exec_raw(r, s)
-    return None if res is None else _result_array(m, s, res)
+    found = _builtin_exec_raw(r, s)
+    return None if found is None else _result_array(found[1], s, found[0])
 
 
 # 22.2.5.2 RegExp.prototype.exec ( string )
@@ -286,16 +300,13 @@ def _exec_raw(r, s: str):
     ex = r.get("exec")
     if is_callable(ex):
         if _is_intrinsic_exec(ex) and _is_regexp_object(r) and r.data is not None:
-            m = r.data.matcher
-            res = _builtin_exec_raw(r, s)
-            return None if res is None else (res, m)
+            return _builtin_exec_raw(r, s)
         result = call(ex, r, [s])
         if result is not None and not isinstance(result, JSObject):
             raise type_error("RegExp exec method returned something other than an Object or null")
         return result
     r = _require_regexp(r, "RegExp.prototype.exec")
-    res = _builtin_exec_raw(r, s)
-    return None if res is None else (res, r.data.matcher)
+    return _builtin_exec_raw(r, s)
 
 
 # 22.2.5.2.1 RegExpExec ( R, S )
@@ -343,6 +354,33 @@ def regexp_flags(this, args: list):
     return out
 
 
+_PRISTINE_KEYS = ("exec", "flags", "global", "ignoreCase", "multiline", "dotAll", "unicode", "sticky")
+
+
+def _pristine(rx):
+    """The RegExpData of ``rx`` when it is a RegExp of the current realm whose only own property is
+    lastIndex and whose exec, flags and flag getters are RegExp.prototype's untouched intrinsics: then
+    reading them runs nothing observable, and the algorithms below may use the matcher directly."""
+    if type(rx) is JSInternal and rx.kind == "RegExp" and rx.data is not None:
+        realm = A.realm
+        proto = realm.RegExpPrototype
+        if rx.proto is proto and len(rx.props) == 1:
+            pprops = proto.props
+            for key, p in zip(_PRISTINE_KEYS, realm.RegExpPristineProps):
+                if pprops.get(key) is not p:
+                    return None
+            return rx.data
+    return None
+
+
+def _get_flags(rx) -> str:
+    """ToString(? Get(rx, "flags"))."""
+    d = _pristine(rx)
+    if d is not None:
+        return d.canonical_flags
+    return to_string(rx.get("flags"))
+
+
 def _flag_getter(name: str, flag: str):
     # 22.2.5.4.1 RegExpHasFlag ( R, codeUnit )
     def get_flag(this, args: list):
@@ -380,7 +418,7 @@ def regexp_test(this, args: list):
 def regexp_to_string(this, args: list):
     r = _require_object(this, "RegExp.prototype.toString")
     pattern = to_string(r.get("source"))
-    flags = to_string(r.get("flags"))
+    flags = _get_flags(r)
     return f"/{pattern}/{flags}"
 
 
@@ -403,13 +441,24 @@ def regexp_compile(this, args: list):
 def regexp_symbol_match(this, args: list):
     rx = _require_object(this, "RegExp.prototype.@@match")
     s = to_string(arg(args, 0))
-    flags = to_string(rx.get("flags"))
+    d = _pristine(rx)
+    if d is not None and d.matcher.global_:
+        _set_last_index(rx, 0)
+        matches = _all_matches(d.matcher, s)
+        _set_last_index(rx, 0)
+        if not matches:
+            return None
+        if len(matches) > 4096:
+            reserve_string(sum(res[1] - res[0] + 16 for res in matches))
+        return create_array([s[res[0]:res[1]] for res in matches])
+    flags = _get_flags(rx)
     if "g" not in flags:
         return regexp_exec(rx, s)
     full_unicode = "u" in flags
     _set_last_index(rx, 0)
     out = []
     total = 0
+    limit = 4096
     while True:
         result = _exec_raw(rx, s)
         if result is None:
@@ -419,7 +468,9 @@ def regexp_symbol_match(this, args: list):
         total += len(match_str) + 16
         if len(out) & 1023 == 0:
             A.charge(64)
-            reserve_string(total)
+            if total > limit:
+                reserve_string(total)
+                limit = 2 * total
         if match_str == "":
             _advance_after_empty(rx, s, full_unicode)
 
@@ -429,7 +480,7 @@ def regexp_symbol_match_all(this, args: list):
     r = _require_object(this, "RegExp.prototype.@@matchAll")
     s = to_string(arg(args, 0))
     c = species_constructor(r, A.realm.RegExp)
-    flags = to_string(r.get("flags"))
+    flags = _get_flags(r)
     matcher = construct(c, [r, flags])
     last_index = _get_last_index(r)
     _set_last_index(matcher, last_index)
@@ -467,6 +518,20 @@ def regexp_symbol_replace(this, args: list):
     functional = is_callable(replace_value)
     if not functional:
         replace_value = to_string(replace_value)
+    d = _pristine(rx)
+    if d is not None:
+        # nothing observable happens until the replacements: find the matches with the matcher
+        m = d.matcher
+        if m.global_:
+            _set_last_index(rx, 0)
+            matches = _all_matches(m, s)
+            _set_last_index(rx, 0)
+        else:
+            found = _builtin_exec_raw(rx, s)  # (ToLength(lastIndex) may run code that recompiles rx)
+            if found is None:
+                return s
+            matches, m = [found[0]], found[1]
+        return _replace_matches(s, m, matches, replace_value, functional)
     flags = to_string(rx.get("flags"))
     global_ = "g" in flags
     full_unicode = False
@@ -486,15 +551,15 @@ def regexp_symbol_replace(this, args: list):
             _advance_after_empty(rx, s, full_unicode)
     out = []
     total = 0
+    limit = 4096
     next_source_position = 0
     for result in results:
         if type(result) is tuple:
             res, m = result
             captures = _captures(s, res, m.n_groups)
-            matched = captures[0]
-            del captures[0]
+            named = _groups_object(m, captures)
+            matched = captures.pop(0)
             position = res[0]
-            named = _groups_object(m, [matched, *captures])
         else:
             n_captures = max(length_of_array_like(result) - 1, 0)
             matched = to_string(result.get("0"))
@@ -519,13 +584,77 @@ def regexp_symbol_replace(this, args: list):
         if position >= next_source_position:
             piece = s[next_source_position:position]
             total += len(piece) + len(replacement)
-            if total > 4096:
+            if total > limit:
                 reserve_string(total)
+                limit = 2 * total
             out.append(piece)
             out.append(replacement)
             next_source_position = position + len(matched)
     if next_source_position < length_s:
         out.append(s[next_source_position:])
+    return "".join(out)
+
+
+def _all_matches(m, s: str) -> list:
+    """The matches a global RegExp's exec loop finds from lastIndex 0 (as in @@match/@@replace): each
+    next search starts at the previous end, one character further after an empty match."""
+    out = []
+    append = out.append
+    n = len(s)
+    start = 0
+    u = m.unicode
+    find = m.match if m.sticky else m.search
+    charge = A.charge
+    count = 0
+    while start <= n:
+        res = find(s, start, charge)
+        if res is None:
+            break
+        append(res)
+        e = res[1]
+        start = e if e > res[0] else advance_string_index(s, e, u)
+        count += 1
+        if count & 255 == 0:
+            charge(16)
+            A.alloc(256 * 64)
+    return out
+
+
+def _replace_matches(s: str, m, matches: list, replace_value, functional: bool) -> str:
+    """@@replace steps 14-15 for matches found by the matcher (flat index lists, ascending)."""
+    if not matches:
+        return s
+    n_groups = m.n_groups
+    simple = not functional and "$" not in replace_value
+    out = []
+    total = 0
+    limit = 4096
+    nsp = 0
+    for res in matches:
+        position = res[0]
+        if simple:
+            replacement = replace_value
+        else:
+            caps = _captures(s, res, n_groups)
+            named = _groups_object(m, caps)
+            if functional:
+                caps.append(position)
+                caps.append(s)
+                if named is not UNDEFINED:
+                    caps.append(named)
+                replacement = to_string(call(replace_value, UNDEFINED, caps))
+            else:
+                replacement = get_substitution(caps[0], s, position, caps[1:], named, replace_value)
+        piece = s[nsp:position]
+        total += len(piece) + len(replacement)
+        if total > limit:
+            reserve_string(total)
+            limit = 2 * total
+        out.append(piece)
+        out.append(replacement)
+        nsp = res[1]
+    if nsp < len(s):
+        out.append(s[nsp:])
     return "".join(out)
 
 
@@ -560,14 +689,79 @@ def _split_fast(splitter: JSInternal) -> bool:
     return _is_intrinsic_exec(ex)
 
 
+def _pristine_species(rx):
+    """The RegExpData of a pristine ``rx`` (see _pristine) whose SpeciesConstructor is %RegExp% read
+    through untouched intrinsic properties, so that constructing the splitter is unobservable."""
+    d = _pristine(rx)
+    if d is None:
+        return None
+    realm = A.realm
+    ctor_prop, match_prop, species_prop = realm.RegExpSpeciesProps
+    pprops = realm.RegExpPrototype.props
+    if (pprops.get("constructor") is not ctor_prop or pprops.get(SYM.match) is not match_prop
+            or realm.RegExp.props.get(SYM.species) is not species_prop):
+        return None
+    return d
+
+
+def _split_matches(s: str, m, lim: int, unicode: bool) -> list:
+    """@@split steps 13-20 when the splitter is a RegExp running the intrinsic exec: ``m`` is its
+    matcher without the sticky flag, so one search finds the next position where the sticky match
+    of the specification would succeed."""
+    size = len(s)
+    charge = A.charge
+    if size == 0:
+        return [] if m.match(s, 0, charge) is not None else [s]
+    out = []
+    append = out.append
+    search = m.search
+    n_groups = m.n_groups
+    p = 0
+    q = 0
+    while q < size:
+        res = search(s, q, charge)
+        if res is None:
+            break
+        q = res[0]
+        if q >= size:
+            break
+        e = res[1]
+        if e == p:
+            q = advance_string_index(s, q, unicode)
+            continue
+        append(s[p:q])
+        if n_groups:
+            for i in range(2, 2 * n_groups + 2, 2):
+                if len(out) == lim:
+                    return out
+                a = res[i]
+                append(UNDEFINED if a < 0 else s[a:res[i + 1]])
+        count = len(out)
+        if count >= lim:
+            return out
+        if count & 255 == 0:
+            charge(16)
+            A.alloc(256 * 64)
+        p = q = e
+    append(s[p:])
+    return out
+
+
 # 22.2.5.13 RegExp.prototype [ @@split ] ( string, limit )
 def regexp_symbol_split(this, args: list):
     rx = _require_object(this, "RegExp.prototype.@@split")
     s = to_string(arg(args, 0))
     limit = arg(args, 1)
+    d = _pristine_species(rx)
+    if d is not None:
+        lim = 0xFFFFFFFF if limit is UNDEFINED else to_uint32(limit)
+        if lim == 0:
+            return create_array([])
+        m = compile_pattern(d.source, d.flags.replace("y", ""))
+        return create_array(_split_matches(s, m, lim, m.unicode))
     realm = A.realm
     c = species_constructor(rx, realm.RegExp)
-    flags = to_string(rx.get("flags"))
+    flags = _get_flags(rx)
     unicode_matching = "u" in flags
     new_flags = flags if "y" in flags else flags + "y"
     splitter = construct(c, [rx, new_flags])
@@ -575,6 +769,10 @@ def regexp_symbol_split(this, args: list):
     lim = 0xFFFFFFFF if limit is UNDEFINED else to_uint32(limit)
     if lim == 0:
         return create_array(out)
+    if c is realm.RegExp and _is_regexp_object(splitter) and _split_fast(splitter):
+        d = splitter.data
+        m = compile_pattern(d.source, d.flags.replace("y", ""))
+        return create_array(_split_matches(s, m, lim, unicode_matching))
     size = len(s)
     if size == 0:
         if regexp_exec(splitter, s) is not None:
@@ -582,34 +780,6 @@ def regexp_symbol_split(this, args: list):
         return create_array([s])
     p = 0
     q = 0
-    if c is realm.RegExp and _is_regexp_object(splitter) and _split_fast(splitter):
-        d = splitter.data
-        m = compile_pattern(d.source, d.flags.replace("y", ""))
-        n_groups = m.n_groups
-        while q < size:
-            res = m.search(s, q, A.charge)
-            if res is None or res[0] >= size:
-                break
-            q = res[0]
-            e = min(res[1], size)
-            if e == p:
-                q = advance_string_index(s, q, unicode_matching)
-                continue
-            out.append(s[p:q])
-            if len(out) == lim:
-                return create_array(out)
-            for i in range(2, 2 * n_groups + 2, 2):
-                a = res[i]
-                out.append(UNDEFINED if a < 0 else s[a:res[i + 1]])
-                if len(out) == lim:
-                    return create_array(out)
-            if len(out) & 255 == 0:
-                A.charge(16)
-                A.alloc(256 * 64)
-            p = e
-            q = p
-        out.append(s[p:])
-        return create_array(out)
     while q < size:
         _set_last_index(splitter, q)
         z = _exec_raw(splitter, s)
@@ -667,6 +837,8 @@ def setup(realm) -> None:
     method(realm, proto, "toString", regexp_to_string, 0)
     getter(realm, proto, "unicode", _flag_getter("unicode", "u"))
     method(realm, proto, "compile", regexp_compile, 2)  # B.2.4.1
+    realm.RegExpPristineProps = tuple(proto.props[k] for k in _PRISTINE_KEYS)  # see _pristine
+    realm.RegExpSpeciesProps = (proto.props["constructor"], proto.props[SYM.match], ctor.props[SYM.species])
 
     it_proto = make_iterator_prototype(realm, "RegExp String Iterator", regexp_string_iterator_next)
     realm.RegExpStringIteratorPrototype = it_proto

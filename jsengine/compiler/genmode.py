@@ -13,10 +13,10 @@ the awaited value.
 
 from __future__ import annotations
 
+from .. import ops
 from ..budget import AGENT as A
 from ..errors import JSThrow, type_error
 from ..objects import MISSING, Desc, JSArray, JSObject
-from .. import ops
 from ..ops import to_boolean, to_property_key
 from ..values import HOLE, SYM, UNDEFINED, UNINIT, JSSymbol
 from .runtime import RETURN, Completion
@@ -51,7 +51,7 @@ def resume_marked(pygen, mode: int, value):
     try:
         raise RESUMING
     except Resuming:
-        RESUMING.__traceback__ = None
+        RESUMING.__traceback__ = RESUMING.__context__ = None
         if mode == 0:
             return pygen.send(value)
         return pygen.throw(value)
@@ -102,7 +102,7 @@ def _plain_gen(f):
     """A plain closure as a generator function (for mixing with suspending siblings)."""
     def g(env):
         return f(env)
-        yield  # noqa: B901 - makes this a generator function
+        yield
     return g
 
 
@@ -366,8 +366,8 @@ class GenMixin:
 
     def g_TemplateLiteral(self, node):
         parts = []
-        from ..values import to_utf16
         from ..ops import to_string
+        from ..values import to_utf16
 
         for i, q in enumerate(node.quasis):
             if q.value.cooked is None:
@@ -490,7 +490,7 @@ class GenMixin:
 
             def g_cw_plain(env):
                 return cw(env)
-                yield  # noqa: B901
+                yield
             return g_cw_plain
         if callee.type == "MemberExpression":
             keyf = self.gv(callee.property) if callee.computed else None
@@ -691,7 +691,15 @@ class GenMixin:
         return lambda env: stack[-1][i]
 
     def g_AssignmentExpression(self, node):
-        from .codegen import apply_binop, index_get, is_anonymous_fn, member_get, member_set, set_function_name, to_key_fast
+        from .codegen import (
+            apply_binop,
+            index_get,
+            is_anonymous_fn,
+            member_get,
+            member_set,
+            set_function_name,
+            to_key_fast,
+        )
 
         left = node.left
         op = node.operator
@@ -753,16 +761,64 @@ class GenMixin:
                 yield from bind(env, v)
                 return v
             return g_destructure
+        if left.type == "MemberExpression":  # super[k] = v, super.x op= v
+            from .codegen import apply_binop as _binop
+
+            keyf = self.gv(left.property) if left.computed else None
+            key = None if left.computed else left.property.name
+            home_f = self.special_get(left, "%home")
+            this_f = self.special_get(left, "%this")
+
+            def g_assign_super(env):
+                this = this_f(env)
+                k = key if keyf is None else to_property_key((yield from keyf(env)))
+                home = home_f(env)
+                if op == "=":
+                    v = yield from rhs(env)
+                else:
+                    cur = home.get_prototype_of().get(k, this)
+                    if op in ("&&=", "||=", "??="):
+                        b = op[:-1]
+                        if (b == "&&" and not to_boolean(cur)) or (b == "||" and to_boolean(cur)) or (
+                                b == "??" and not (cur is None or cur is UNDEFINED)):
+                            return cur
+                        v = yield from rhs(env)
+                    else:
+                        v = _binop(op[:-1], cur, (yield from rhs(env)))
+                if not home.get_prototype_of().set(k, v, this) and strict:
+                    raise ops.set_failure(this, k)
+                return v
+            return g_assign_super
         raise self.err("'yield'/'await' in this assignment is not supported yet", node)
+
+    def g_UpdateExpression(self, node):
+        from .codegen import _inc_slow, member_get, member_set
+
+        arg = node.argument
+        if arg.type != "MemberExpression" or arg.object.type == "Super":
+            raise self.err("'yield'/'await' in this update expression is not supported yet", node)
+        objf = self.gv(arg.object)
+        keyf = self.gv(arg.property) if arg.computed else None
+        key = None if arg.computed else arg.property.name
+        delta = 1 if node.operator == "++" else -1
+        prefix = node.prefix
+        strict = self.strict
+
+        def g_update(env):
+            o = yield from objf(env)
+            k = key if keyf is None else to_property_key((yield from keyf(env)))
+            old, new = _inc_slow(member_get(o, k), delta)
+            member_set(o, k, new, strict)
+            return new if prefix else old
+        return g_update
 
     # -- statements ---------------------------------------------------------------------------------
     def gs_ExpressionStatement(self, node):
         f = self.gv(node.expression)
-        cv = self.cv_ref
 
         def gs_expr(env):
             yield from f(env)
-        return gs_expr if cv is None else gs_expr
+        return gs_expr
 
     def gs_VariableDeclaration(self, node):
         from .codegen import is_anonymous_fn, set_function_name
@@ -793,7 +849,6 @@ class GenMixin:
                 if anon:
                     set_function_name(v, name)
                 put(env, v)
-            return None
         return gs_var
 
     def gs_ReturnStatement(self, node):
@@ -974,10 +1029,12 @@ class GenMixin:
         is_await = bool(getattr(node, "allowAwait", False))
         with self.with_scope(s):
             tgt = self.loop_target()
+            decl = None
             if suspends(node.left):
-                gbind, lexical = self.g_for_head(node)
+                gbind, lexical, g_init = self.g_for_head(node)
                 bind = None
             else:
+                g_init = None
                 bind, lexical, decl = self.for_in_of_target(node)
                 gbind = None
             rhs = self.gv(node.right)
@@ -988,20 +1045,37 @@ class GenMixin:
             brk, cont = tgt.brk, tgt.cont
             has_env = s.has_env
             template = [None, s] + [UNINIT] * (s.size - 2) if has_env else None
+            # lexical bindings kept in the function's frame go back to TDZ for each iteration
+            resets = tuple(b.index for b in s.bindings.values()) if (not has_env and lexical) else ()
+            up = self.env_of(self.hops_to_from(s, s.func)) if resets else None
+            var_init = None
+            if bind is not None and decl is not None and decl.init is not None:
+                var_init = self.gv(decl.init)
 
         def iteration_env(env):
             if has_env:
                 e = template[:]
                 e[0] = env
                 return e
+            if resets:
+                fe = up(env)
+                for i in resets:
+                    fe[i] = UNINIT
             return env
 
         def gs_for_in_of(env):
+            if var_init is not None:  # for (var x = init in o), sloppy Annex B
+                bind(env, (yield from var_init(env)))
+            elif g_init is not None:
+                yield from gbind(env, (yield from g_init(env)))
             v = yield from rhs(iteration_env(env) if lexical else env)
             if not is_of:
                 if v is None or v is UNDEFINED:
                     return None
                 for k in enumerate_keys(ops.to_object(v)):
+                    A.ticks -= 1
+                    if A.ticks < 0:
+                        A.tick()
                     e = iteration_env(env) if lexical else env
                     if gbind is not None:
                         yield from gbind(e, k)
@@ -1069,8 +1143,8 @@ class GenMixin:
         return gs_for_in_of
 
     def gs_SwitchStatement(self, node):
-        from .codegen import Target
         from ..ops import strict_equals
+        from .codegen import Target
 
         disc = self.gv(node.discriminant)
         s = node.scope
@@ -1166,7 +1240,7 @@ class GenMixin:
             def g_plain_bind(env, v):
                 plain(env, v)
                 return None
-                yield  # noqa: B901
+                yield
             return g_plain_bind
         t = node.type
         if t == "ObjectPattern":
@@ -1335,9 +1409,11 @@ class GenMixin:
             if len(left.declarations) != 1:
                 raise self.err("Invalid left-hand side in for-in loop: Must have a single binding.", node)
             if d.init is not None:
-                raise self.err("for-in loop variable declaration may not have an initializer.", node)
-            return self.g_pattern(d.id, "init" if left.kind != "var" else "var"), left.kind != "var"
-        return self.g_pattern(left, "assign"), False
+                if left.kind != "var" or self.strict or node.type == "ForOfStatement" or d.id.type != "Identifier":
+                    raise self.err("for-in loop variable declaration may not have an initializer.", node)
+                return self.g_pattern(d.id, "var"), False, self.gv(d.init)
+            return self.g_pattern(d.id, "init" if left.kind != "var" else "var"), left.kind != "var", None
+        return self.g_pattern(left, "assign"), False, None
 
     # -- with, optional chains, tagged templates, delete, super() ----------------------------------------
     def gs_WithStatement(self, node):
@@ -1367,8 +1443,8 @@ class GenMixin:
         return g_chain
 
     def g_TaggedTemplateExpression(self, node):
-        from .codegen import make_template_object
         from ..values import to_utf16
+        from .codegen import make_template_object
 
         quasi = node.quasi
         cooked = [None if q.value.cooked is None else to_utf16(q.value.cooked) for q in quasi.quasis]
@@ -1420,15 +1496,23 @@ class GenMixin:
         return g_super
 
     def g_delete(self, node):
+        from .codegen import SHORT, mark_chain
+
         arg = node.argument
         strict = self.strict
+        if arg.type == "ChainExpression":
+            mark_chain(arg.expression)
+            arg = arg.expression
         if arg.type == "MemberExpression" and arg.object.type != "Super":
             objf = self.gv(arg.object)
             keyf = self.gv(arg.property) if arg.computed else None
             key = None if arg.computed else arg.property.name
+            optional = getattr(arg, "optional", False)
 
             def g_delete_member(env):
                 o = yield from objf(env)
+                if o is SHORT or (optional and (o is None or o is UNDEFINED)):
+                    return True
                 k = key if keyf is None else to_property_key((yield from keyf(env)))
                 obj = ops.to_object(o)
                 ok = obj.delete(k)
@@ -1436,8 +1520,6 @@ class GenMixin:
                     raise type_error(f"Cannot delete property '{ops.key_display(k)}' of {ops.value_desc(o)}")
                 return ok
             return g_delete_member
-        if arg.type == "ChainExpression":
-            raise self.err("'yield'/'await' in delete of an optional chain is not supported", node)
         f = self.gv(arg)
 
         def g_delete_value(env):
@@ -1523,7 +1605,7 @@ def async_get_iterator_gen(v, text=None):
     if not isinstance(it, JSObject):
         raise type_error("Result of the Symbol.asyncIterator method is not an object")
     return ops.IteratorRecord(it, it.get("next"))
-    yield  # noqa: B901
+    yield
 
 
 def callsite_text(node, source: str) -> str:

@@ -1,0 +1,11 @@
+function* g() {} async function af() {} async function* ag() {} const aa = async () => {};
+console.log(g, af, ag, aa, g(), ag());
+console.log(Promise.resolve(1), new Promise(() => {}), Promise.resolve({ a: [1, 2] }));
+const rej = Promise.reject(new Error('x')); rej.catch(() => {});
+console.log(Promise.reject(3).catch(() => {}) instanceof Promise);
+const r2 = Promise.reject(42); r2.catch(() => {}); console.log(r2);
+console.log([Promise.resolve('in array')], { p: Promise.resolve(2) });
+console.log(String(Promise.resolve()), Object.prototype.toString.call(af), Object.prototype.toString.call(ag));
+console.log(Object.getOwnPropertyNames(Promise).sort(), Object.getOwnPropertyNames(Promise.prototype).sort());
+console.log(Object.getOwnPropertyNames(Object.getPrototypeOf(g())), Object.getOwnPropertyNames(Object.getPrototypeOf(Object.getPrototypeOf(g()))));
+console.log(typeof g().return, g.prototype, Object.getPrototypeOf(ag.prototype));

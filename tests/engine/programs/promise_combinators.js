@@ -1,0 +1,16 @@
+const log = (...a) => console.log(...a);
+const d = (v, n) => { let p = Promise.resolve(v); for (let i = 0; i < n; i++) p = p.then(x => x); return p; };
+Promise.all([d('a', 3), d('b', 1), 'c']).then(v => log('all', v));
+Promise.allSettled([d('a', 2), Promise.reject('r'), 3]).then(v => log('allSettled', JSON.stringify(v)));
+Promise.any([Promise.reject(1), d('any', 2), d('any2', 1)]).then(v => log('any', v));
+Promise.any([]).catch(e => log('any empty', e.name, e.message, e.errors));
+Promise.any([Promise.reject(1), Promise.reject(2)]).catch(e => log('any rej', e.name, e.message, e.errors));
+Promise.race([d('slow', 3), d('fast', 1)]).then(v => log('race', v));
+Promise.race([]).then(v => log('never'));
+Promise.all([]).then(v => log('all empty', v));
+Promise.allSettled([]).then(v => log('allSettled empty', v));
+Promise.all([d(1, 1), Promise.reject(new Error('x'))]).catch(e => log('all rej', e.message));
+Promise.resolve().then(() => log('tick1')).then(() => log('tick2')).then(() => log('tick3')).then(() => log('tick4')).then(() => log('tick5'));
+Promise.all('abc').then(v => log('all string', v));
+Promise.all(5).catch(e => log('all 5', e.constructor.name, e.message));
+Promise.race({ [Symbol.iterator]() { throw new Error('iter') } }).catch(e => log('race iter', e.message));

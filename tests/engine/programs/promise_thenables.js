@@ -1,0 +1,23 @@
+const log = (...a) => console.log(...a);
+let n = 0; const tick = () => { if (n < 10) { const i = ++n; Promise.resolve().then(() => { log('tick', i); tick(); }); } }; tick();
+const thenable = { then(res, rej) { log('then invoked'); res('T'); } };
+Promise.resolve(thenable).then(v => log('resolved thenable', v));
+const throwing = { then() { throw new Error('then threw'); } };
+Promise.resolve(throwing).catch(e => log('throwing thenable', e.message));
+const getterThrows = { get then() { throw new Error('getter'); } };
+Promise.resolve(getterThrows).catch(e => log('getter thenable', e.message));
+const lateRes = { then(res) { res('first'); res('second'); throw new Error('ignored'); } };
+Promise.resolve(lateRes).then(v => log('late', v));
+const nested = { then(res) { res({ then(r2) { r2('nested'); } }); } };
+Promise.resolve(nested).then(v => log('nested', v));
+(async () => { log('await thenable', await thenable); })();
+(async () => { try { await throwing; } catch (e) { log('await throwing', e.message); } })();
+const p = Promise.resolve(1);
+log(Promise.resolve(p) === p, new Promise(r => r(p)) === p);
+class MyPromise extends Promise {}
+const mp = MyPromise.resolve(5);
+log(mp instanceof MyPromise, mp.then(() => {}) instanceof MyPromise, Promise.resolve(mp) === mp, MyPromise.resolve(mp) === mp);
+mp.then(v => log('mypromise', v));
+const res = []; const order = [Promise.resolve('a'), 'b', { then(r) { r('c'); } }];
+Promise.all(order).then(v => log('all mixed', v));
+Promise.race([{ then(r) { r('thenable first?'); } }, Promise.resolve('native')]).then(v => log('race', v));
