@@ -40,7 +40,7 @@ EXPECTED = {
     ("test/modes/no-strict.js", "sloppy"): "pass",
     ("test/modes/only-strict.js", "strict"): "pass",
     ("test/modes/raw.js", "sloppy"): "pass",
-    ("test/modes/strict-line-numbers.js", "strict"): "pass",
+    ("test/modes/strict-prefix.js", "strict"): "pass",
     ("test/negative/early-strict.js", "strict"): "pass",
     ("test/negative/parse-compiles.js", "sloppy"): "fail",
     ("test/negative/parse-compiles.js", "strict"): "fail",

@@ -116,9 +116,9 @@ def test_crashes_and_hangs_fail_one_run_and_never_stall(fixture_root, fake_engin
     def record(run, status, message, wall, cpu):
         got.setdefault(run.key, []).append((status, message))
 
-    execute_runs(runs, PoolConfig(root=fixture_root, engine=fake_engine, limits=FAST, jobs=2, hard_timeout=1.0,
+    execute_runs(runs, PoolConfig(root=fixture_root, engine=fake_engine, limits=FAST, jobs=2, hard_timeout=5.0,
                                   chunk_size=4), record)
-    assert time.monotonic() - start < 20
+    assert time.monotonic() - start < 90
     assert sum(len(v) for v in got.values()) == len(runs)
     for file, (status, fragment) in fake_only.items():
         for got_status, message in got[(file, "sloppy")]:

@@ -63,7 +63,7 @@ def test_discover_whole_tree_sorted_without_fixture_files(fixture_root):
 def test_paths_resolve_from_cwd_root_or_test_dir(fixture_root):
     suite = Suite(fixture_root)
     expect = ["test/modes/default-both.js", "test/modes/no-strict.js", "test/modes/only-strict.js",
-              "test/modes/raw.js", "test/modes/strict-line-numbers.js"]
+              "test/modes/raw.js", "test/modes/strict-prefix.js"]
     assert suite.discover(["modes"]) == expect
     assert suite.discover(["test/modes"]) == expect
     assert suite.discover([str(fixture_root / "test" / "modes")]) == expect
