@@ -46,7 +46,7 @@ class Limits:
 
     steps: int = 100_000_000
     memory: int = 512 * 2**20
-    timeout: float = 20.0  # 4x the CPU time of the slowest passing test (about 5 s)
+    timeout: float = 60.0  # 3x the CPU time of the slowest passing tests (about 19 s)
 
 
 class WorkerMustRetire(Exception):
