@@ -725,23 +725,30 @@ class Compiler(GenMixin):
             return s
         return template
 
-    def e_TaggedTemplateExpression(self, node):
-        quasi = node.quasi
+    def template_site(self, quasi):
+        """A closure returning the template object of this site (13.2.8.4: one per site and realm)."""
         cooked = [None if q.value.cooked is None else to_utf16(q.value.cooked) for q in quasi.quasis]
         raw = [to_utf16(q.value.raw) for q in quasi.quasis]
         site_key = object()
+
+        def site():
+            realm = A.realm
+            obj = realm.template_cache.get(site_key)
+            if obj is None:
+                obj = realm.template_cache[site_key] = make_template_object(realm, cooked, raw)
+            return obj
+        return site
+
+    def e_TaggedTemplateExpression(self, node):
+        quasi = node.quasi
+        site = self.template_site(quasi)
         exprs = [self.expr(e) for e in quasi.expressions]
         fn_and_this = self.callee_with_this(node.tag)
         _pos = self.pos(node)
 
         def tagged(env):
             f, this = fn_and_this(env)
-            realm = A.realm
-            site = realm.template_cache.get(site_key)
-            if site is None:
-                site = make_template_object(realm, cooked, raw)
-                realm.template_cache[site_key] = site
-            args = [site] + [e(env) for e in exprs]
+            args = [site()] + [e(env) for e in exprs]
             if not isinstance(f, JSObject) or not f.is_callable:
                 raise type_error(f"{self_text} is not a function")
             return f.call(this, args)

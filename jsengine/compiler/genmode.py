@@ -1443,25 +1443,15 @@ class GenMixin:
         return g_chain
 
     def g_TaggedTemplateExpression(self, node):
-        from ..values import to_utf16
-        from .codegen import make_template_object
-
         quasi = node.quasi
-        cooked = [None if q.value.cooked is None else to_utf16(q.value.cooked) for q in quasi.quasis]
-        raw = [to_utf16(q.value.raw) for q in quasi.quasis]
-        site_key = object()
+        site = self.template_site(quasi)
         exprs = [self.gv(e) for e in quasi.expressions]
         cw = self.g_callee(node.tag)
         text = self.text(node.tag)
 
         def g_tagged(env):
             f, this = yield from cw(env)
-            realm = A.realm
-            site = realm.template_cache.get(site_key)
-            if site is None:
-                site = make_template_object(realm, cooked, raw)
-                realm.template_cache[site_key] = site
-            args = [site]
+            args = [site()]
             for e in exprs:
                 args.append((yield from e(env)))
             if not isinstance(f, JSObject) or not f.is_callable:
