@@ -20,11 +20,42 @@ from ..ops import (call, get_v, instance_of, js_div, js_mod, js_mul, js_pow, js_
 from ..values import MAX_SAFE, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
 from . import runtime as rt
 from .runtime import BREAK, CONTINUE, RETURN, Completion, FunctionCode, JSCompiledFunction
+from .fused import fusible, fused, specialize
 from .genmode import GenMixin
 from .scope import LEXICAL, EarlyError, Ref, Scope, pattern_names
 
 SHORT = object()  # optional-chain short circuit marker
 NAN = float("nan")
+
+
+_CALL_IDENT_BODY = """
+if isinstance(f, JSObject) and f.is_callable:
+    return f.call(UNDEFINED, [ARGS])
+raise type_error(f"{callee_text} is not a function")
+"""
+
+_CALL_METHOD_BODY = """
+if type(o) is JSObject:
+    f = o.props.get(key, MISSING)
+    if f is MISSING:
+        p = o.proto
+        if type(p) is JSObject:  # a method on the class prototype, without a call
+            f = p.props.get(key, MISSING)
+            if type(f) is Prop:
+                f = f.value if not f.flags & ACC else o.get(key, o)
+            elif f is MISSING:
+                f = p.get(key, o)
+        else:
+            f = o.get(key, o)
+    elif type(f) is Prop:
+        f = o.get(key, o)
+else:
+    f = member_get(o, key)
+FETCH_ARGS
+if isinstance(f, JSObject) and f.is_callable:
+    return f.call(o, [ARGS])
+raise type_error(f"{callee_text} is not a function")
+"""
 
 
 class Target:
@@ -1153,122 +1184,55 @@ class Compiler(GenMixin):
                 return k
         return objf, kf
 
+    def operand(self, node):
+        """(shape, value) of an operand for fused.py: a constant, a local slot, a slot one env up, or
+        any expression as its closure."""
+        t = node.type
+        if t == "Literal" and getattr(node, "regex", None) is None:
+            return "c", self.expr(node)(None)
+        if t == "Identifier":
+            ref = node.ref
+            b = ref.binding
+            if not ref.dynamic and b is not None and b.kind != "import" and not ref.tdz:
+                h = ref.hops()
+                if h == 0:
+                    return "l", b.index
+                if h == 1:
+                    return "u", b.index
+            elif b is None and not ref.dynamic and node.name != "undefined":
+                return "g", node.name
+        elif t == "ThisExpression":
+            ref = node.srefs["%this"]
+            b = ref.binding
+            if b is not None and not ref.dynamic and not b.scope.derived:
+                saved = self.scope
+                self.scope = ref.scope
+                h = self.hops_to(b.env_scope)
+                self.scope = saved
+                if h == 0:
+                    return "l", b.index
+                if h == 1:
+                    return "u", b.index
+        return "f", self.expr(node)
+
+    def fused_binop(self, node):
+        sa, a = self.operand(node.left)
+        sb, b = self.operand(node.right)
+        if sa == "c" and sb == "c":
+            ca, cb = a, b
+            a, b, sa, sb = (lambda env: ca), cb, "f", "c"
+        return fused(node.operator, sa, a, sb, b)
+
     def e_BinaryExpression(self, node):
         op = node.operator
         if op in ("<", ">", "<=", ">=", "===", "!==", "==", "!="):
             return self.compare(node)
+        if fusible(op):
+            return self.fused_binop(node)
         a = self.expr(node.left)
         b = self.expr(node.right)
         _pos = self.pos(node)
-        if op == "+":
-            rl = node.right
-            if rl.type == "Literal" and type(rl.value) is int and not isinstance(rl.value, bool):
-                c = num(rl.value)
-
-                def add_const(env):
-                    x = a(env)
-                    if type(x) is int:
-                        r = x + c
-                        if -MAX_SAFE <= r <= MAX_SAFE:
-                            return r
-                        return float(r)
-                    if type(x) is float:
-                        return x + c
-                    return slow_add(x, c)
-                return add_const
-
-            def add(env):
-                x = a(env)
-                y = b(env)
-                tx = type(x)
-                ty = type(y)
-                if tx is int and ty is int:
-                    r = x + y
-                    if -MAX_SAFE <= r <= MAX_SAFE:
-                        return r
-                    return float(r)
-                if tx is str and ty is str:
-                    if len(x) + len(y) < 100_000:
-                        return x + y
-                    return str_concat(x, y)
-                if (tx is float or tx is int) and (ty is float or ty is int):
-                    return x + y
-                return slow_add(x, y)
-            return add
-        if op == "-":
-            def sub(env):
-                x = a(env)
-                y = b(env)
-                if type(x) is int and type(y) is int:
-                    r = x - y
-                    if -MAX_SAFE <= r <= MAX_SAFE:
-                        return r
-                    return float(r)
-                if (type(x) is float or type(x) is int) and (type(y) is float or type(y) is int):
-                    return x - y
-                return numeric_binop("-", x, y)
-            return sub
-        if op == "*":
-            def mul(env):
-                x = a(env)
-                y = b(env)
-                tx = type(x)
-                ty = type(y)
-                if tx is float and (ty is float or ty is int):
-                    return x * y
-                if tx is int and ty is float:
-                    return x * y
-                if tx is int and ty is int:
-                    r = x * y
-                    if r and -MAX_SAFE <= r <= MAX_SAFE:
-                        return r
-                    return js_mul(x, y)
-                return numeric_binop("*", x, y)
-            return mul
-        if op == "/":
-            def div(env):
-                x = a(env)
-                y = b(env)
-                if (type(x) is float or type(x) is int) and (type(y) is float or type(y) is int) and y:
-                    return x / y
-                return numeric_binop("/", x, y)
-            return div
-        if op == "%":
-            def mod(env):
-                x = a(env)
-                y = b(env)
-                if type(x) is int and type(y) is int and x >= 0 and y > 0:
-                    return x % y
-                return numeric_binop("%", x, y)
-            return mod
-        if op in ("&", "|", "^"):
-            pyop = {"&": int.__and__, "|": int.__or__, "^": int.__xor__}[op]
-
-            def bitop(env):
-                x = a(env)
-                y = b(env)
-                if type(x) is int and type(y) is int and -2147483648 <= x <= 2147483647 \
-                        and -2147483648 <= y <= 2147483647:
-                    return pyop(x, y)
-                return numeric_binop(op, x, y)
-            return bitop
-        if op in ("<<", ">>", ">>>", "**"):
-            if op == ">>":
-                def sar(env):
-                    x = a(env)
-                    y = b(env)
-                    if type(x) is int and type(y) is int and -2147483648 <= x <= 2147483647 and 0 <= y < 32:
-                        return x >> y
-                    return numeric_binop(">>", x, y)
-                return sar
-            if op == ">>>":
-                def shr(env):
-                    x = a(env)
-                    y = b(env)
-                    if type(x) is int and type(y) is int and 0 <= x <= 4294967295 and 0 <= y < 32:
-                        return x >> y
-                    return numeric_binop(">>>", x, y)
-                return shr
+        if op in ("<<", "**"):
             return lambda env: numeric_binop(op, a(env), b(env))
         if op == "instanceof":
             def instof(env):
@@ -1290,110 +1254,25 @@ class Compiler(GenMixin):
 
     def compare(self, node, as_bool: bool = False):
         op = node.operator
-        a = self.expr(node.left)
-        b = self.expr(node.right)
-        if op == "<":
-            def lt(env):
-                x = a(env)
-                y = b(env)
-                if type(x) is int and type(y) is int:
-                    return x < y
-                tx = type(x)
-                ty = type(y)
-                if (tx is float or tx is int) and (ty is float or ty is int):
-                    return x < y
-                if tx is str and ty is str:
-                    return x < y
-                r = less_than(x, y, True)
-                return r is True
-            return lt
-        if op == ">":
-            def gt(env):
-                x = a(env)
-                y = b(env)
-                if type(x) is int and type(y) is int:
-                    return x > y
-                tx = type(x)
-                ty = type(y)
-                if (tx is float or tx is int) and (ty is float or ty is int):
-                    return x > y
-                if tx is str and ty is str:
-                    return x > y
-                r = less_than(y, x, False)
-                return r is True
-            return gt
-        if op == "<=":
-            def le(env):
-                x = a(env)
-                y = b(env)
-                if type(x) is int and type(y) is int:
-                    return x <= y
-                tx = type(x)
-                ty = type(y)
-                if (tx is float or tx is int) and (ty is float or ty is int):
-                    return x <= y
-                if tx is str and ty is str:
-                    return x <= y
-                r = less_than(y, x, False)
-                return r is False
-            return le
-        if op == ">=":
-            def ge(env):
-                x = a(env)
-                y = b(env)
-                if type(x) is int and type(y) is int:
-                    return x >= y
-                tx = type(x)
-                ty = type(y)
-                if (tx is float or tx is int) and (ty is float or ty is int):
-                    return x >= y
-                if tx is str and ty is str:
-                    return x >= y
-                r = less_than(x, y, True)
-                return r is False
-            return ge
-        if op in ("===", "!=="):
-            neg = op == "!=="
+        if op in ("===", "!==", "==", "!="):
             lit = _nullish_literal(node.right)
             if lit is not None:
-                # x === null / x === undefined
-                if lit == "null":
-                    return (lambda env: a(env) is not None) if neg else (lambda env: a(env) is None)
-                return (lambda env: a(env) is not UNDEFINED) if neg else (lambda env: a(env) is UNDEFINED)
+                a = self.expr(node.left)
+                self.expr(node.right)
+                if op == "===" or op == "!==":
+                    # x === null / x === undefined
+                    neg = op == "!=="
+                    if lit == "null":
+                        return (lambda env: a(env) is not None) if neg else (lambda env: a(env) is None)
+                    return (lambda env: a(env) is not UNDEFINED) if neg else (lambda env: a(env) is UNDEFINED)
+                # x == null: null, undefined (and document.all-like objects)
+                neg = op == "!="
 
-            def seq(env):
-                x = a(env)
-                y = b(env)
-                if x is y:
-                    return (type(x) is not float or x == x) != neg
-                tx = type(x)
-                ty = type(y)
-                if tx is ty:
-                    if tx is int or tx is str or tx is float or tx is bool:
-                        return (x == y) != neg
-                    if tx is JSBigInt:
-                        return (x.value == y.value) != neg
-                    return neg
-                if (tx is int and ty is float) or (tx is float and ty is int):
-                    return (x == y) != neg
-                return neg
-            return seq
-        neg = op == "!="
-        if _nullish_literal(node.right) is not None:
-            # x == null: null, undefined (and document.all-like objects)
-            def loose_nullish(env):
-                x = a(env)
-                return (x is None or x is UNDEFINED or getattr(x, "is_htmldda", False)) != neg
-            return loose_nullish
-
-        def leq(env):
-            x = a(env)
-            y = b(env)
-            tx = type(x)
-            if tx is type(y) and (tx is int or tx is str):
-                return (x == y) != neg
-            return loose_equals(x, y) != neg
-        return leq
+                def loose_nullish(env):
+                    x = a(env)
+                    return (x is None or x is UNDEFINED or getattr(x, "is_htmldda", False)) != neg
+                return loose_nullish
+        return self.fused_binop(node)
 
     # -- member access and calls ----------------------------------------------------------------------
     def e_MemberExpression(self, node):
@@ -1576,6 +1455,13 @@ class Compiler(GenMixin):
         callee_text = self.callee_text(node)
         if getattr(node, "maybe_direct_eval", False):
             return self.direct_eval_call(node, argsf)
+        simple_args = len(node.arguments) <= 3 and not any(a.type == "SpreadElement" for a in node.arguments)
+        if callee.type == "Identifier" and not callee.ref.dynamic and not in_chain and simple_args:
+            # f(a, b): the callee and the arguments read inline when they are slots or constants
+            fo = self.operand(callee)
+            argo = tuple((f"a{i}", *self.operand(a)) for i, a in enumerate(node.arguments))
+            return specialize("call_ident", _CALL_IDENT_BODY.replace("ARGS", ", ".join(v for v, _, _ in argo)),
+                              (("f", *fo),) + argo, {"callee_text": callee_text, "_pos": _pos})
         if callee.type == "Identifier" and not callee.ref.dynamic:
             fget = self.expr(callee)
             if in_chain:
@@ -1601,8 +1487,16 @@ class Compiler(GenMixin):
         if (callee.type == "MemberExpression" and not callee.computed and callee.object.type != "Super"
                 and not in_chain and not self.in_chain(callee)):
             # o.m(args): the common method call, without building a (function, this) pair
-            objf = self.expr(callee.object)
             key = callee.property.name
+            if simple_args:
+                oo = self.operand(callee.object)
+                argo = tuple((f"a{i}", *self.operand(a)) for i, a in enumerate(node.arguments))
+                names = [v for v, _, _ in argo]
+                body = _CALL_METHOD_BODY.replace(
+                    "FETCH_ARGS", "\n".join(f"@fetch {v}" for v in names) or "pass").replace("ARGS", ", ".join(names))
+                return specialize("call_method", body, (("o", *oo),) + argo,
+                                  {"key": key, "callee_text": callee_text, "_pos": _pos})
+            objf = self.expr(callee.object)
 
             def call_method(env):
                 if False:

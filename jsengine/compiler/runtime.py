@@ -110,11 +110,12 @@ class JSCompiledFunction(JSFunction):
     def call(self, this, args: list):
         code = self.code
         if code.fast:
-            A.ticks -= 1
-            if A.ticks < 0:
-                A.tick()
-            d = A.depth + 1
-            if d > A.max_depth:
+            a = A
+            a.ticks -= 1
+            if a.ticks < 0:
+                a.tick()
+            d = a.depth + 1
+            if d > a.max_depth:
                 raise JSThrow(kind="RangeError", msg="Maximum call stack size exceeded")
             env = code.template[:]
             env[0] = self.env
@@ -135,8 +136,8 @@ class JSCompiledFunction(JSFunction):
                 else:
                     env[2:2 + len(args)] = args
             realm = self.realm
-            if A.realm is realm:
-                A.depth = d
+            if a.realm is realm:
+                a.depth = d
                 try:
                     return code.body(env)
                 except JSThrow as e:
@@ -144,7 +145,7 @@ class JSCompiledFunction(JSFunction):
                         e.realm = realm
                     raise
                 finally:
-                    A.depth = d - 1
+                    a.depth = d - 1
             return self._call_other_realm(code, env, d)
         if code.lazy is not None:
             code.lazy()

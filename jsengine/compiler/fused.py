@@ -1,0 +1,324 @@
+"""Fused operands: binary operators specialised on the shape of their operands.
+
+A binary operator's closure normally calls one closure per operand. When an operand is a local slot
+(``env[i]``), a slot one environment up (``env[0][i]``) or a constant, reading it inline saves a Python
+call per operand, which is a large share of an arithmetic expression's cost. Each operator's body is
+written once below as Python source over ``x`` and ``y``; the variant for a pair of operand shapes is
+made from it on first use (``exec`` of project-written templates, cached per operator and shape), so
+there is one body per operator and no hand-copied variants.
+
+Shapes: ``f`` any expression (a closure), ``l`` a local slot without a TDZ check, ``u`` such a slot one
+environment up, ``c`` a constant. The operand value passed with a shape is the closure, the slot index
+or the constant.
+"""
+
+from __future__ import annotations
+
+from ..ops import js_mul, less_than, loose_equals
+from ..values import MAX_SAFE, UNDEFINED, JSBigInt
+
+# Each body reads x and y and returns the result. Written as the former hand-made closures were.
+BODIES: dict[str, str] = {
+    "+": """
+tx = type(x)
+ty = type(y)
+if tx is int and ty is int:
+    r = x + y
+    if -MAX_SAFE <= r <= MAX_SAFE:
+        return r
+    return float(r)
+if tx is str and ty is str:
+    if len(x) + len(y) < 100_000:
+        return x + y
+    return str_concat(x, y)
+if (tx is float or tx is int) and (ty is float or ty is int):
+    return x + y
+return slow_add(x, y)
+""",
+    "-": """
+if type(x) is int and type(y) is int:
+    r = x - y
+    if -MAX_SAFE <= r <= MAX_SAFE:
+        return r
+    return float(r)
+if (type(x) is float or type(x) is int) and (type(y) is float or type(y) is int):
+    return x - y
+return numeric_binop("-", x, y)
+""",
+    "*": """
+tx = type(x)
+ty = type(y)
+if tx is float and (ty is float or ty is int):
+    return x * y
+if tx is int and ty is float:
+    return x * y
+if tx is int and ty is int:
+    r = x * y
+    if r and -MAX_SAFE <= r <= MAX_SAFE:
+        return r
+    return js_mul(x, y)
+return numeric_binop("*", x, y)
+""",
+    "/": """
+if (type(x) is float or type(x) is int) and (type(y) is float or type(y) is int) and y:
+    return x / y
+return numeric_binop("/", x, y)
+""",
+    "%": """
+if type(x) is int and type(y) is int and x >= 0 and y > 0:
+    return x % y
+return numeric_binop("%", x, y)
+""",
+    "&": """
+if type(x) is int and type(y) is int and -2147483648 <= x <= 2147483647 and -2147483648 <= y <= 2147483647:
+    return x & y
+return numeric_binop("&", x, y)
+""",
+    "|": """
+if type(x) is int and type(y) is int and -2147483648 <= x <= 2147483647 and -2147483648 <= y <= 2147483647:
+    return x | y
+return numeric_binop("|", x, y)
+""",
+    "^": """
+if type(x) is int and type(y) is int and -2147483648 <= x <= 2147483647 and -2147483648 <= y <= 2147483647:
+    return x ^ y
+return numeric_binop("^", x, y)
+""",
+    ">>": """
+if type(x) is int and type(y) is int and -2147483648 <= x <= 2147483647 and 0 <= y < 32:
+    return x >> y
+return numeric_binop(">>", x, y)
+""",
+    ">>>": """
+if type(x) is int and type(y) is int and 0 <= x <= 4294967295 and 0 <= y < 32:
+    return x >> y
+return numeric_binop(">>>", x, y)
+""",
+    "<": """
+if type(x) is int and type(y) is int:
+    return x < y
+tx = type(x)
+ty = type(y)
+if (tx is float or tx is int) and (ty is float or ty is int):
+    return x < y
+if tx is str and ty is str:
+    return x < y
+return less_than(x, y, True) is True
+""",
+    ">": """
+if type(x) is int and type(y) is int:
+    return x > y
+tx = type(x)
+ty = type(y)
+if (tx is float or tx is int) and (ty is float or ty is int):
+    return x > y
+if tx is str and ty is str:
+    return x > y
+return less_than(y, x, False) is True
+""",
+    "<=": """
+if type(x) is int and type(y) is int:
+    return x <= y
+tx = type(x)
+ty = type(y)
+if (tx is float or tx is int) and (ty is float or ty is int):
+    return x <= y
+if tx is str and ty is str:
+    return x <= y
+return less_than(y, x, False) is False
+""",
+    ">=": """
+if type(x) is int and type(y) is int:
+    return x >= y
+tx = type(x)
+ty = type(y)
+if (tx is float or tx is int) and (ty is float or ty is int):
+    return x >= y
+if tx is str and ty is str:
+    return x >= y
+return less_than(x, y, True) is False
+""",
+    "===": """
+if x is y:
+    return type(x) is not float or x == x
+tx = type(x)
+ty = type(y)
+if tx is ty:
+    if tx is int or tx is str or tx is float or tx is bool:
+        return x == y
+    if tx is JSBigInt:
+        return x.value == y.value
+    return False
+if (tx is int and ty is float) or (tx is float and ty is int):
+    return x == y
+return False
+""",
+    "!==": """
+if x is y:
+    return type(x) is float and x != x
+tx = type(x)
+ty = type(y)
+if tx is ty:
+    if tx is int or tx is str or tx is float or tx is bool:
+        return x != y
+    if tx is JSBigInt:
+        return x.value != y.value
+    return True
+if (tx is int and ty is float) or (tx is float and ty is int):
+    return x != y
+return True
+""",
+    "==": """
+tx = type(x)
+if tx is type(y) and (tx is int or tx is str):
+    return x == y
+return loose_equals(x, y)
+""",
+    "!=": """
+tx = type(x)
+if tx is type(y) and (tx is int or tx is str):
+    return x != y
+return not loose_equals(x, y)
+""",
+}
+
+# Bodies for a right operand known to be an int constant (the commonest constant: k - 1, i % 2, n < 10).
+INT_RIGHT: dict[str, str] = {
+    "+": """
+if type(x) is int:
+    r = x + y
+    if -MAX_SAFE <= r <= MAX_SAFE:
+        return r
+    return float(r)
+if type(x) is float:
+    return x + y
+return slow_add(x, y)
+""",
+    "-": """
+if type(x) is int:
+    r = x - y
+    if -MAX_SAFE <= r <= MAX_SAFE:
+        return r
+    return float(r)
+if type(x) is float:
+    return x - y
+return numeric_binop("-", x, y)
+""",
+    "%": """
+if type(x) is int and x >= 0 and y > 0:
+    return x % y
+return numeric_binop("%", x, y)
+""",
+    "<": """
+if type(x) is int or type(x) is float:
+    return x < y
+return less_than(x, y, True) is True
+""",
+    ">": """
+if type(x) is int or type(x) is float:
+    return x > y
+return less_than(y, x, False) is True
+""",
+    "<=": """
+if type(x) is int or type(x) is float:
+    return x <= y
+return less_than(y, x, False) is False
+""",
+    ">=": """
+if type(x) is int or type(x) is float:
+    return x >= y
+return less_than(x, y, True) is False
+""",
+    "===": """
+return (type(x) is int or type(x) is float) and x == y
+""",
+    "!==": """
+return not ((type(x) is int or type(x) is float) and x == y)
+""",
+}
+
+# How an operand is read into the variable {v} from the closure variable {n}.
+_FETCH = {
+    "f": "{v} = {n}(env)",
+    "l": "{v} = env[{n}]",
+    "u": "{v} = env[0][{n}]",
+    "c": "{v} = {n}",
+    # a global binding by name: the global lexical scope, then a plain data property of the global object
+    "g": ("_realm = A.realm\n{v} = _realm.global_lex.get({n}, MISSING)\n"
+          "if {v} is MISSING:\n    {v} = _realm.gprops.get({n}, MISSING)\n"
+          "    if {v} is MISSING or type({v}) is Prop:\n        {v} = global_get({n})\n"
+          "elif {v} is UNINIT:\n    {v} = global_get({n})"),
+}
+_NAMES = {"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod", "&": "band", "|": "bor", "^": "bxor",
+          ">>": "sar", ">>>": "shr", "<": "lt", ">": "gt", "<=": "le", ">=": "ge", "===": "seq",
+          "!==": "sne", "==": "leq", "!=": "lne"}
+_FACTORIES: dict = {}
+_GLOBALS: dict = {}
+
+
+def _globals() -> dict:
+    if not _GLOBALS:
+        from ..budget import AGENT
+        from ..errors import type_error
+        from ..objects import MISSING, JSObject, Prop
+        from ..values import UNINIT
+        from ..objects import ACC
+        from .codegen import member_get, numeric_binop, slow_add, str_concat
+        from .runtime import global_get
+
+        _GLOBALS.update(MAX_SAFE=MAX_SAFE, UNDEFINED=UNDEFINED, UNINIT=UNINIT, JSBigInt=JSBigInt,
+                        js_mul=js_mul, less_than=less_than, loose_equals=loose_equals,
+                        numeric_binop=numeric_binop, slow_add=slow_add, str_concat=str_concat, A=AGENT,
+                        MISSING=MISSING, Prop=Prop, JSObject=JSObject, global_get=global_get,
+                        type_error=type_error, ACC=ACC, member_get=member_get)
+    return _GLOBALS
+
+
+def specialize(name: str, body: str, operands: tuple, extras: dict | None = None):
+    """A closure ``name(env)`` that reads its operands, then runs ``body`` (Python source).
+
+    ``operands`` is a tuple of (variable, shape, value): each is read into ``variable`` in order, as
+    its shape says (see _FETCH). ``extras`` become free variables of the closure (for example
+    ``_pos``, which stack traces read). A body line ``@fetch VAR`` reads that operand there instead of
+    before the body (for operands evaluated after something the body does first). Made once per body
+    and shapes, then only instantiated.
+    """
+    extras = extras or {}
+    shapes = tuple(shape for _, shape, _ in operands)
+    key = (name, body, shapes, tuple(extras))
+    factory = _FACTORIES.get(key)
+    if factory is None:
+        params = [f"_o{i}" for i in range(len(operands))] + list(extras)
+        lines = []
+        fetch = {var: _FETCH[shape].format(v=var, n=f"_o{i}") for i, (var, shape, _) in enumerate(operands)}
+        body_lines = body.strip("\n").split("\n")
+        deferred = {ln.strip()[7:] for ln in body_lines if ln.strip().startswith("@fetch ")}
+        for var, _, _ in operands:
+            if var not in deferred:
+                lines.append(fetch[var])
+        if "_pos" in extras:
+            lines.append("if False:\n    _pos")
+        for ln in body_lines:
+            if ln.strip().startswith("@fetch "):
+                indent = ln[:len(ln) - len(ln.lstrip())]
+                lines.extend(indent + f for f in fetch[ln.strip()[7:]].split("\n"))
+            else:
+                lines.append(ln)
+        src = (f"def make({', '.join(params)}):\n    def {name}(env):\n"
+               + "".join(f"        {ln}\n" for line in lines for ln in line.split("\n"))
+               + f"    return {name}\n")
+        ns: dict = {}
+        exec(compile(src, f"<{name} {''.join(shapes)}>", "exec"), _globals(), ns)  # noqa: S102 - own templates
+        factory = _FACTORIES[key] = ns["make"]
+    return factory(*[value for _, _, value in operands], *extras.values())
+
+
+def fused(op: str, sa: str, a, sb: str, b):
+    """The closure for ``a op b`` with operand shapes ``sa`` and ``sb`` (see the module text)."""
+    int_right = sb == "c" and type(b) is int and op in INT_RIGHT
+    body = (INT_RIGHT if int_right else BODIES)[op]
+    return specialize(_NAMES[op], body, (("x", sa, a), ("y", sb, b)))
+
+
+def fusible(op: str) -> bool:
+    return op in BODIES
