@@ -49,12 +49,85 @@ if type(o) is JSObject:
             f = o.get(key, o)
     elif type(f) is Prop:
         f = o.get(key, o)
+elif type(o) is str:  # "s".m(): String.prototype of the running realm, data property as it is
+    f = A.realm.StringPrototype.props.get(key, MISSING)
+    if f is MISSING or type(f) is Prop:
+        f = member_get(o, key)
 else:
     f = member_get(o, key)
 FETCH_ARGS
 if isinstance(f, JSObject) and f.is_callable:
     return f.call(o, [ARGS])
 raise type_error(f"{callee_text} is not a function")
+"""
+
+
+_NEW_BODY = """
+if isinstance(c, JSObject) and c.is_constructor:
+    return c.construct([ARGS], c)
+raise type_error(f"{text} is not a constructor")
+"""
+
+_MEMBER_BODY = """
+if type(o) is JSObject:
+    v = o.props.get(key, MISSING)
+    if v is not MISSING and type(v) is not Prop:
+        return v
+    if v is MISSING:
+        p = o.proto
+        if type(p) is JSObject:  # one level up (class prototypes) without a call
+            v = p.props.get(key, MISSING)
+            if type(v) is Prop:
+                if not v.flags & ACC:
+                    return v.value
+            elif v is not MISSING:
+                return v
+    return o.get(key, o)
+return member_get(o, key)
+"""
+
+_MEMBER_LENGTH_BODY = """
+if type(o) is str:
+    return len(o)
+if type(o) is JSArray and o.arr is not None:
+    return len(o.arr)
+return member_get(o, key)
+"""
+
+_INDEX_BODY = """
+if type(k) is int and type(o) is JSArray:
+    arr = o.arr
+    if arr is not None and 0 <= k < len(arr):
+        v = arr[k]
+        if v is not HOLE:
+            return v
+return index_get(o, k)
+"""
+
+_ASSIGN_PROP_BODY = """
+if type(o) is JSObject:
+    props = o.props
+    cur = props.get(key, MISSING)
+    if cur is not MISSING and type(cur) is not Prop:
+        props[key] = v
+        return v
+member_set(o, key, v, strict)
+return v
+"""
+
+# PutValue: the value is evaluated before the base check and the key conversion
+_ASSIGN_INDEX_BODY = """
+if type(k) is not int:
+    if o is None or o is UNDEFINED:
+        raise nullish_base_error(o, k, "set", "setting")
+    k = to_key_fast(k)
+if type(k) is int and type(o) is JSArray and k >= 0:
+    arr = o.arr
+    if arr is not None and k < len(arr) and arr[k] is not HOLE:
+        arr[k] = v
+        return v
+index_set(o, k, v, strict)
+return v
 """
 
 
@@ -383,6 +456,13 @@ class Compiler(GenMixin):
         self.pending_labels: list = []
         self.cv_ref = None  # completion-value slot (script/eval code): (hops-free) accessor pair
         self.fn_code: FunctionCode | None = None
+        # > 0 while compiling code that runs JS code between a `return` and the function's exit
+        # (a try with finally, a for-of body: iterator close); see s_ReturnStatement
+        self.ret_guard = 0
+        # where the value of the expression being compiled goes, when it is not returned (fused.py
+        # sinks): set by expr_into for one node, taken by the method that compiles that node
+        self.sink = None
+        self.sink_applied = False
 
     # -- helpers --------------------------------------------------------------------------------------
     def pos(self, node) -> tuple:
@@ -1215,20 +1295,63 @@ class Compiler(GenMixin):
                     return "u", b.index
         return "f", self.expr(node)
 
-    def fused_binop(self, node):
+    def fused_binop(self, node, sink=None):
         sa, a = self.operand(node.left)
         sb, b = self.operand(node.right)
         if sa == "c" and sb == "c":
             ca, cb = a, b
             a, b, sa, sb = (lambda env: ca), cb, "f", "c"
-        return fused(node.operator, sa, a, sb, b)
+        return fused(node.operator, sa, a, sb, b, sink)
+
+    _SINK_AWARE = frozenset(("BinaryExpression", "CallExpression", "MemberExpression", "AssignmentExpression"))
+
+    def expr_into(self, node, sink):
+        """(closure, applied): ``node`` compiled to put its value into ``sink`` when its compiler
+        supports that (applied True), else an ordinary value closure."""
+        if node.type not in self._SINK_AWARE:
+            return self.expr(node), False
+        self.sink = sink
+        self.sink_applied = False
+        try:
+            f = self.expr(node)
+            return f, self.sink_applied
+        finally:
+            self.sink = None
+            self.sink_applied = False
+
+    def take_sink(self):
+        """The sink meant for the node being compiled (None if none); its children never see it."""
+        sink = self.sink
+        self.sink = None
+        return sink
+
+    def sunk(self, f):
+        """Mark the sink taken by take_sink as applied in ``f``."""
+        self.sink_applied = True
+        return f
+
+    def local_target(self, node):
+        """(shape, slot) when assigning the identifier ``node`` is a plain slot store, else None."""
+        ref = node.ref
+        b = ref.binding
+        if ref.dynamic or b is None or b.is_const or ref.tdz or b.kind == "import":
+            return None
+        h = ref.hops()
+        if h == 0:
+            return "l", b.index
+        if h == 1:
+            return "u", b.index
+        return None
 
     def e_BinaryExpression(self, node):
+        sink = self.take_sink()
         op = node.operator
+        if fusible(op) and not (op in ("===", "!==", "==", "!=") and _nullish_literal(node.right) is not None):
+            if sink is not None:
+                return self.sunk(self.fused_binop(node, sink))
+            return self.fused_binop(node)
         if op in ("<", ">", "<=", ">=", "===", "!==", "==", "!="):
             return self.compare(node)
-        if fusible(op):
-            return self.fused_binop(node)
         a = self.expr(node.left)
         b = self.expr(node.right)
         _pos = self.pos(node)
@@ -1276,68 +1399,43 @@ class Compiler(GenMixin):
 
     # -- member access and calls ----------------------------------------------------------------------
     def e_MemberExpression(self, node):
+        sink = self.take_sink()
         _pos = self.pos(node.property)  # V8 points at the property being read
         optional = getattr(node, "optional", False)
         if node.object.type == "Super":
             return self.super_member(node)
+        if not self.in_chain(node):
+            if not node.computed:
+                key = node.property.name
+                f = specialize("member", _MEMBER_LENGTH_BODY if key == "length" else _MEMBER_BODY,
+                               (("o", *self.operand(node.object)),), {"key": key, "_pos": _pos}, sink)
+            else:
+                f = specialize("index", _INDEX_BODY,
+                               (("o", *self.operand(node.object)), ("k", *self.operand(node.property))),
+                               {"_pos": _pos}, sink)
+            return f if sink is None else self.sunk(f)
         objf = self.expr(node.object)
-        in_chain = self.in_chain(node)
         if not node.computed:
             key = node.property.name
-            if in_chain:
-                def member_chain(env):
-                    o = objf(env)
-                    if o is SHORT:
-                        return SHORT
-                    if optional and (o is None or o is UNDEFINED):
-                        return SHORT
-                    return member_get(o, key)
-                return member_chain
 
-            def member(env):
-                if False:
-                    _pos  # noqa: B018
-                o = objf(env)
-                if type(o) is JSObject:
-                    v = o.props.get(key, MISSING)
-                    if v is not MISSING and type(v) is not Prop:
-                        return v
-                    if v is MISSING:
-                        p = o.proto
-                        if type(p) is JSObject:  # one level up (class prototypes) without a call
-                            v = p.props.get(key, MISSING)
-                            if type(v) is Prop:
-                                if not v.flags & ACC:
-                                    return v.value
-                            elif v is not MISSING:
-                                return v
-                    return o.get(key, o)
-                return member_get(o, key)
-            return member
-        keyf = self.expr(node.property)
-        if in_chain:
-            def index_chain(env):
+            def member_chain(env):
                 o = objf(env)
                 if o is SHORT:
                     return SHORT
                 if optional and (o is None or o is UNDEFINED):
                     return SHORT
-                return index_get(o, keyf(env))
-            return index_chain
+                return member_get(o, key)
+            return member_chain
+        keyf = self.expr(node.property)
 
-        def index(env):
-            if False:
-                _pos  # noqa: B018
+        def index_chain(env):
             o = objf(env)
-            k = keyf(env)
-            if type(k) is int and type(o) is JSArray:
-                arr = o.arr
-                if arr is not None and 0 <= k < len(arr):
-                    v = arr[k]
-                    if v is not HOLE:
-                        return v
-            return index_get(o, k)
-        return index
+            if o is SHORT:
+                return SHORT
+            if optional and (o is None or o is UNDEFINED):
+                return SHORT
+            return index_get(o, keyf(env))
+        return index_chain
 
     def in_chain(self, node) -> bool:
         return getattr(node, "_in_chain", False)
@@ -1445,6 +1543,7 @@ class Compiler(GenMixin):
         return spread_args
 
     def e_CallExpression(self, node):
+        sink = self.take_sink()
         callee = node.callee
         _pos = self.pos(node)
         if callee.type == "Super":
@@ -1460,8 +1559,9 @@ class Compiler(GenMixin):
             # f(a, b): the callee and the arguments read inline when they are slots or constants
             fo = self.operand(callee)
             argo = tuple((f"a{i}", *self.operand(a)) for i, a in enumerate(node.arguments))
-            return specialize("call_ident", _CALL_IDENT_BODY.replace("ARGS", ", ".join(v for v, _, _ in argo)),
-                              (("f", *fo),) + argo, {"callee_text": callee_text, "_pos": _pos})
+            f = specialize("call_ident", _CALL_IDENT_BODY.replace("ARGS", ", ".join(v for v, _, _ in argo)),
+                           (("f", *fo),) + argo, {"callee_text": callee_text, "_pos": _pos}, sink)
+            return f if sink is None else self.sunk(f)
         if callee.type == "Identifier" and not callee.ref.dynamic:
             fget = self.expr(callee)
             if in_chain:
@@ -1494,8 +1594,9 @@ class Compiler(GenMixin):
                 names = [v for v, _, _ in argo]
                 body = _CALL_METHOD_BODY.replace(
                     "FETCH_ARGS", "\n".join(f"@fetch {v}" for v in names) or "pass").replace("ARGS", ", ".join(names))
-                return specialize("call_method", body, (("o", *oo),) + argo,
-                                  {"key": key, "callee_text": callee_text, "_pos": _pos})
+                f = specialize("call_method", body, (("o", *oo),) + argo,
+                               {"key": key, "callee_text": callee_text, "_pos": _pos}, sink)
+                return f if sink is None else self.sunk(f)
             objf = self.expr(callee.object)
 
             def call_method(env):
@@ -1616,10 +1717,15 @@ class Compiler(GenMixin):
         return self.env_getter(hops, b.index, False, name)
 
     def e_NewExpression(self, node):
-        ctor_f = self.expr(node.callee)
-        argsf = self.args_maker(node.arguments)
         _pos = self.pos(node)
         text = self.text(node.callee)
+        if len(node.arguments) <= 3 and not any(a.type == "SpreadElement" for a in node.arguments):
+            co = self.operand(node.callee)
+            argo = tuple((f"a{i}", *self.operand(a)) for i, a in enumerate(node.arguments))
+            return specialize("new", _NEW_BODY.replace("ARGS", ", ".join(v for v, _, _ in argo)),
+                              (("c", *co),) + argo, {"text": text, "_pos": _pos})
+        ctor_f = self.expr(node.callee)
+        argsf = self.args_maker(node.arguments)
 
         def new(env):
             if False:
@@ -1693,6 +1799,7 @@ class Compiler(GenMixin):
             raise self.err("Unexpected eval or arguments in strict mode", node)
 
     def e_AssignmentExpression(self, node):
+        sink = self.take_sink()
         op = node.operator
         left = node.left
         _pos = self.pos(node)
@@ -1770,7 +1877,7 @@ class Compiler(GenMixin):
                     return v
                 return assign_ident
             if left.type == "MemberExpression":
-                return self.assign_member(left, self.expr(node.right))
+                return self.assign_member(left, self.expr(node.right), sink)
             if left.type == "CallExpression" and not self.strict:
                 return self.call_target(left)
             raise self.err("Invalid left-hand side in assignment", node)
@@ -1803,25 +1910,9 @@ class Compiler(GenMixin):
                     return r
                 return logical_assign_ident
             ref = left.ref
-            b = ref.binding
-            if binop == "+" and not ref.dynamic and b is not None and ref.hops() == 0 and not ref.tdz \
-                    and not b.is_const:
-                idx = b.index
-
-                def add_assign_local(env):
-                    x = env[idx]
-                    y = rhs(env)
-                    if type(x) is int and type(y) is int:
-                        r = x + y
-                        if not -MAX_SAFE <= r <= MAX_SAFE:
-                            r = float(r)
-                    elif type(x) is str and type(y) is str:
-                        r = x + y if len(x) + len(y) < 100_000 else str_concat(x, y)
-                    else:
-                        r = apply_binop("+", x, y)
-                    env[idx] = r
-                    return r
-                return add_assign_local
+            tgt = self.local_target(left)
+            if tgt is not None and fusible(binop):
+                return fused(binop, tgt[0], tgt[1], "f", rhs, ("store_ret",) + tgt)
 
             if ref.dynamic:
                 strict = self.strict
@@ -1912,7 +2003,7 @@ class Compiler(GenMixin):
             raise reference_error("Invalid left-hand side in assignment")
         return bad_target
 
-    def assign_member(self, left, rhs):
+    def assign_member(self, left, rhs, sink=None):
         strict = self.strict
         _pos = self.pos(left)
         if left.object.type == "Super":
@@ -1933,44 +2024,15 @@ class Compiler(GenMixin):
                     raise type_error(f"Cannot assign to read only property '{ops.key_display(k)}' of object")
                 return v
             return super_assign
-        objf = self.expr(left.object)
+        oo = ("o", *self.operand(left.object))
         if not left.computed:
-            key = left.property.name
-
-            def assign_prop(env):
-                if False:
-                    _pos  # noqa: B018
-                o = objf(env)
-                v = rhs(env)
-                if type(o) is JSObject:
-                    props = o.props
-                    cur = props.get(key, MISSING)
-                    if cur is not MISSING and type(cur) is not Prop:
-                        props[key] = v
-                        return v
-                member_set(o, key, v, strict)
-                return v
-            return assign_prop
-        keyf = self.expr(left.property)
-
-        def assign_index(env):
-            if False:
-                _pos  # noqa: B018
-            o = objf(env)
-            k = keyf(env)
-            v = rhs(env)  # before the base check and the key conversion (PutValue)
-            if type(k) is not int:
-                if o is None or o is UNDEFINED:
-                    raise nullish_base_error(o, k, "set", "setting")
-                k = to_key_fast(k)
-            if type(k) is int and type(o) is JSArray and k >= 0:
-                arr = o.arr
-                if arr is not None and k < len(arr) and arr[k] is not HOLE:
-                    arr[k] = v
-                    return v
-            index_set(o, k, v, strict)
-            return v
-        return assign_index
+            f = specialize("assign_prop", _ASSIGN_PROP_BODY, (oo, ("v", "f", rhs)),
+                           {"key": left.property.name, "strict": strict, "_pos": _pos}, sink)
+        else:
+            f = specialize("assign_index", _ASSIGN_INDEX_BODY,
+                           (oo, ("k", *self.operand(left.property)), ("v", "f", rhs)),
+                           {"strict": strict, "_pos": _pos}, sink)
+        return f if sink is None else self.sunk(f)
 
     # -- patterns (destructuring) ---------------------------------------------------------------------
     def pattern(self, node, mode: str):
@@ -2273,16 +2335,18 @@ class Compiler(GenMixin):
                 else start_async_function
 
         def finish():
-            saved = (self.scope, self.targets, self.pending_labels, self.cv_ref, self.fn_code)
+            saved = (self.scope, self.targets, self.pending_labels, self.cv_ref, self.fn_code, self.ret_guard)
             self.scope = scope
             self.targets = []
             self.pending_labels = []
             self.cv_ref = None
             self.fn_code = code
+            self.ret_guard = 0
             try:
                 self._function_body(node, code, scope, simple)
             finally:
-                self.scope, self.targets, self.pending_labels, self.cv_ref, self.fn_code = saved
+                (self.scope, self.targets, self.pending_labels, self.cv_ref, self.fn_code,
+                 self.ret_guard) = saved
 
         if self.lazy and code.start is None:
             # trusted library code: compile the body when the function is first called
@@ -2561,9 +2625,13 @@ class Compiler(GenMixin):
         return self.cv_ref
 
     def s_ExpressionStatement(self, node):
+        cv = self.cv_ref
+        if cv is None:
+            st = self.expr_statement(node.expression)
+            if st is not None:
+                return st
         f = self.expr(node.expression)
         _pos = self.pos(node)
-        cv = self.cv_ref
         if cv is not None:
             up = self.env_of(self.hops_to(cv[0]))
             idx = cv[1]
@@ -2579,6 +2647,64 @@ class Compiler(GenMixin):
                 _pos  # noqa: B018
             f(env)
         return expr_stmt
+
+    def expr_statement(self, e):
+        """An expression statement whose value is not needed, compiled without the value: an
+        assignment to a slot stores into it, a call or member assignment drops its result. None when
+        the expression has no such form."""
+        t = e.type
+        if t == "AssignmentExpression" and e.left.type == "Identifier":
+            op = e.operator
+            if op == "=" and is_anonymous_fn(e.right):
+                return None
+            tgt = self.local_target(e.left)
+            if tgt is None:
+                return None
+            self.check_assign_target(e.left)
+            shape, idx = tgt
+            if op == "=":
+                f, applied = self.expr_into(e.right, ("store",) + tgt)
+                if applied:
+                    return f
+                if shape == "l":
+                    def store_local(env):
+                        env[idx] = f(env)
+                    return store_local
+
+                def store_up1(env):
+                    env[0][idx] = f(env)
+                return store_up1
+            if fusible(op[:-1]):
+                sb, b = self.operand(e.right)
+                return fused(op[:-1], shape, idx, sb, b, ("store",) + tgt)
+            return None
+        if t == "UpdateExpression" and e.argument.type == "Identifier":
+            tgt = self.local_target(e.argument)
+            if tgt is None or tgt[0] != "l":
+                return None
+            self.check_assign_target(e.argument)
+            idx = tgt[1]
+            delta = 1 if e.operator == "++" else -1
+
+            def step_local(env):
+                v = env[idx]
+                if type(v) is int and -MAX_SAFE < v < MAX_SAFE:
+                    env[idx] = v + delta
+                else:
+                    env[idx] = _inc_slow(v, delta)[1]
+            return step_local
+        if t in ("CallExpression", "AssignmentExpression", "MemberExpression"):
+            f, applied = self.expr_into(e, ("discard",))
+            if applied:
+                return f
+            _pos = self.pos(e)
+
+            def expr_stmt(env):
+                if False:
+                    _pos  # noqa: B018
+                f(env)
+            return expr_stmt
+        return None
 
     def cv_reset(self, inner):
         """UpdateEmpty(stmt, undefined) approximation for statements that produce values."""
@@ -2703,6 +2829,18 @@ class Compiler(GenMixin):
             return lambda env: ret
         f = self.expr(node.argument)
         _pos = self.pos(node)
+        if self.ret_guard == 0 and self.fn_code.start is None:
+            # No JS code runs between this return and the function body's exit (which takes the
+            # value out at once), so one completion record per return statement serves every call,
+            # recursive ones included. Generator and async bodies can suspend on the way: not there.
+            shared = Completion(RETURN, UNDEFINED)
+
+            def ret_shared(env):
+                if False:
+                    _pos  # noqa: B018
+                shared.value = f(env)
+                return shared
+            return ret_shared
 
         def ret_stmt(env):
             if False:
@@ -3070,7 +3208,11 @@ class Compiler(GenMixin):
                 vi = self.expr(decl.init)
                 var_init = (bind, vi)
             rhs = self.expr(node.right)
-            body = self.loop_body(tgt, node.body)
+            self.ret_guard += is_of
+            try:
+                body = self.loop_body(tgt, node.body)
+            finally:
+                self.ret_guard -= is_of
             brk, cont = tgt.brk, tgt.cont
             has_env = s.has_env
             template = [None, s] + [UNINIT] * (s.size - 2) if has_env else None
@@ -3222,6 +3364,14 @@ class Compiler(GenMixin):
         return self.cv_reset(switch)
 
     def s_TryStatement(self, node):
+        guard = node.finalizer is not None
+        self.ret_guard += guard
+        try:
+            return self._try_statement(node)
+        finally:
+            self.ret_guard -= guard
+
+    def _try_statement(self, node):
         block = self.stmt(node.block) or (lambda env: None)
         handler = None
         if node.handler is not None:
@@ -3368,14 +3518,18 @@ def function_body(body, stmts):
     if len(stmts) == 1 and stmts[0].type == "ReturnStatement" and stmts[0].argument is not None:
         def body1(env):
             r = body(env)
-            return r.value
+            v = r.value
+            r.value = UNDEFINED  # a shared return record must not keep the value alive
+            return v
         return body1
 
     def fbody(env):
         r = body(env)
         if r is None:
             return UNDEFINED
-        return r.value
+        v = r.value
+        r.value = UNDEFINED
+        return v
     return fbody
 
 

@@ -14,6 +14,8 @@ or the constant.
 
 from __future__ import annotations
 
+import re
+
 from ..ops import js_mul, less_than, loose_equals
 from ..values import MAX_SAFE, UNDEFINED, JSBigInt
 
@@ -263,28 +265,53 @@ def _globals() -> dict:
         from ..objects import MISSING, JSObject, Prop
         from ..values import UNINIT
         from ..objects import ACC
-        from .codegen import member_get, numeric_binop, slow_add, str_concat
+        from ..objects import HOLE, JSArray
+        from .codegen import (index_get, index_set, member_get, member_set, nullish_base_error, numeric_binop,
+                              slow_add, str_concat, to_key_fast)
         from .runtime import global_get
 
         _GLOBALS.update(MAX_SAFE=MAX_SAFE, UNDEFINED=UNDEFINED, UNINIT=UNINIT, JSBigInt=JSBigInt,
                         js_mul=js_mul, less_than=less_than, loose_equals=loose_equals,
                         numeric_binop=numeric_binop, slow_add=slow_add, str_concat=str_concat, A=AGENT,
                         MISSING=MISSING, Prop=Prop, JSObject=JSObject, global_get=global_get,
-                        type_error=type_error, ACC=ACC, member_get=member_get)
+                        type_error=type_error, ACC=ACC, member_get=member_get, HOLE=HOLE,
+                        JSArray=JSArray, index_get=index_get, index_set=index_set, member_set=member_set,
+                        nullish_base_error=nullish_base_error, to_key_fast=to_key_fast)
     return _GLOBALS
 
 
-def specialize(name: str, body: str, operands: tuple, extras: dict | None = None):
+_RETURN = re.compile(r"^(\s*)return (.+)$", re.M)
+_STORE = {"l": "env[_t]", "u": "env[0][_t]"}
+
+
+def _sunk(body: str, sink: tuple) -> str:
+    """``body`` with its value sent to ``sink`` instead of returned: ("discard",) for an expression
+    statement, ("store", shape, slot) to assign a slot and return None (an assignment statement), or
+    ("store_ret", shape, slot) to assign it and return the value too."""
+    kind = sink[0]
+    if kind == "discard":
+        return _RETURN.sub(r"\1\2\n\1return", body)
+    target = _STORE[sink[1]]
+    if kind == "store":
+        return _RETURN.sub(rf"\1{target} = \2\n\1return", body)
+    return _RETURN.sub(rf"\1_r = {target} = \2\n\1return _r", body)
+
+
+def specialize(name: str, body: str, operands: tuple, extras: dict | None = None, sink: tuple | None = None):
     """A closure ``name(env)`` that reads its operands, then runs ``body`` (Python source).
 
     ``operands`` is a tuple of (variable, shape, value): each is read into ``variable`` in order, as
     its shape says (see _FETCH). ``extras`` become free variables of the closure (for example
-    ``_pos``, which stack traces read). A body line ``@fetch VAR`` reads that operand there instead of
+    ``_pos``, which stack traces read); ``sink`` says where the value goes (see _sunk). A body line ``@fetch VAR`` reads that operand there instead of
     before the body (for operands evaluated after something the body does first). Made once per body
     and shapes, then only instantiated.
     """
     extras = extras or {}
     shapes = tuple(shape for _, shape, _ in operands)
+    if sink is not None:
+        body = _sunk(body, sink)
+        if len(sink) > 1:
+            extras = {**extras, "_t": sink[2]}
     key = (name, body, shapes, tuple(extras))
     factory = _FACTORIES.get(key)
     if factory is None:
@@ -313,11 +340,11 @@ def specialize(name: str, body: str, operands: tuple, extras: dict | None = None
     return factory(*[value for _, _, value in operands], *extras.values())
 
 
-def fused(op: str, sa: str, a, sb: str, b):
+def fused(op: str, sa: str, a, sb: str, b, sink: tuple | None = None):
     """The closure for ``a op b`` with operand shapes ``sa`` and ``sb`` (see the module text)."""
     int_right = sb == "c" and type(b) is int and op in INT_RIGHT
     body = (INT_RIGHT if int_right else BODIES)[op]
-    return specialize(_NAMES[op], body, (("x", sa, a), ("y", sb, b)))
+    return specialize(_NAMES[op], body, (("x", sa, a), ("y", sb, b)), sink=sink)
 
 
 def fusible(op: str) -> bool:

@@ -258,7 +258,11 @@ class JSCompiledFunction(JSFunction):
             if code.derived:
                 this = UNINIT
             else:
-                this = JSObject(get_prototype_from_constructor(new_target, "ObjectPrototype"))
+                p = new_target.props.get("prototype") if new_target is self else None
+                if type(p) is Prop and not p.flags & ACC and isinstance(p.value, JSObject):
+                    this = JSObject(p.value)  # new C(): C.prototype as it is, without a [[Get]] call
+                else:
+                    this = JSObject(get_prototype_from_constructor(new_target, "ObjectPrototype"))
             env = code.template[:]
             env[0] = self.env
             if code.this_idx:

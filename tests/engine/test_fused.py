@@ -1,0 +1,122 @@
+"""The specialised closures (compiler/fused.py): operands read inline, statement forms, shared return
+records. Each case is a program whose answer the slow, general path would also give."""
+
+from __future__ import annotations
+
+import pytest
+
+import jsengine
+from jsengine import JSError
+
+
+def js(src: str):
+    return jsengine.run(src)
+
+
+def js_error(src: str) -> tuple[str, str]:
+    with pytest.raises(JSError) as ei:
+        jsengine.run(src)
+    return ei.value.name, ei.value.message
+
+
+@pytest.mark.parametrize(("src", "expected"), [
+    # every operator over every operand shape: slot, captured slot, constant, global, any expression
+    ("(function () { let a = 7, b = 2; return [a + b, a - b, a * b, a / b, a % b, a & b, a | b, a ^ b,"
+     " a >> b, a >>> b, a < b, a > b, a <= b, a >= b, a === b, a !== b, a == b, a != b].join(); })()",
+     "9,5,14,3.5,1,2,7,5,1,1,false,true,false,true,false,true,false,true"),
+    ("(function () { let a = 7; return (() => [a + 1, a - 1, a < 8, a === 7, 1 - a, 3 * a, a % 4])().join(); })()",
+     "8,6,true,true,-6,21,3"),
+    ("var g = 5; (function () { return [g + 1, 10 - g, g * g, g < 6, g === 5].join(); })()", "6,5,25,true,true"),
+    ("(function () { let s = 'ab'; return [s + 1, s + 'c', 1 + s, s < 'b', s === 'ab', s - 1].join(); })()",
+     "ab1,abc,1ab,true,true,NaN"),
+    ("(function () { let x = 2 ** 53; return [x + 1 === x, x - 1, -x - 2, x * 2, x % 3, 0 * -1].join(); })()",
+     "true,9007199254740991,-9007199254740994,18014398509481984,2,0"),
+    ("(function () { let z = -0; return [Object.is(z * 1, -0), Object.is(0 * -1, -0), 1 / (z - 0)].join(); })()",
+     "true,true,-Infinity"),
+    ("(function () { let n = NaN; return [n === n, n !== n, n < 1, n >= 1, n == n, n != n].join(); })()",
+     "false,true,false,false,false,true"),
+    ("(function () { let b = 10n; return [b + 1n, b * b, b === 10n, b < 11n, b % 3n].join(); })()", "11,100,true,true,1"),
+    ("(function () { let o = {valueOf() { return 3; }}; return [o + 1, o * 2, o < 4, o == 3, o === 3].join(); })()",
+     "4,6,true,true,false"),
+    ("(function () { let u; return [u === undefined, u == null, null == 0, u + 1, null + 1].join(); })()",
+     "true,true,false,NaN,1"),
+])
+def test_operators_over_operand_shapes(src, expected):
+    assert js(src) == expected
+
+
+def test_assignment_statements_store_into_slots():
+    assert js("""(function () {
+        let a = 1, b = 2, s = '';
+        a = b + 3; b = a * 2; a += b; b -= 1; a *= 2; s += 'x'; s += a;
+        let f = () => { a += 100; b = a - 1; };
+        f(); f();
+        let i = 0; i++; i++; i--; ++i;
+        return [a, b, s, i].join();
+    })()""") == "230,229,x30,2"
+
+
+def test_compound_assignment_reads_the_target_before_the_right_side():
+    assert js("(function () { let x = 1; x += (x = 10, 5); return x; })()") == 6
+    assert js("(function () { let x = 'a'; const f = () => { x += 'b'; return 'c'; }; x += f(); return x; })()") == "ac"
+
+
+def test_method_arguments_are_evaluated_after_the_method_lookup():
+    # the getter runs before the argument is read, even when the argument is a plain slot
+    assert js("""(function () {
+        let x = 1;
+        const o = { get m() { x = 2; return (v) => v; } };
+        return o.m(x);
+    })()""") == 2
+    assert js_error("(function () { let o = {}; let n = 0; o.nope(n++); })()") == \
+        ("TypeError", "o.nope is not a function")
+
+
+def test_string_method_calls_use_the_running_realms_prototype():
+    assert js("String.prototype.shout = function () { return this + '!'; }; 'hi'.shout()") == "hi!"
+    assert js("const f = String.prototype.charCodeAt; String.prototype.charCodeAt = () => 7;"
+              "const r = 'a'.charCodeAt(0); String.prototype.charCodeAt = f; r + 'b'.charCodeAt(0)") == 105
+    assert js("Object.defineProperty(String.prototype, 'g', {get() { return () => this.length; }}); 'abc'.g()") == 3
+    assert js_error("'x'.nope()") == ("TypeError", "'x'.nope is not a function")
+
+
+def test_new_reads_the_current_prototype():
+    assert js("function P(x) { this.x = x; } const a = new P(1); P.prototype = {k: 5}; const b = new P(2);"
+              "[a.k, b.k, b.x, Object.getPrototypeOf(a) === Object.getPrototypeOf(b)].join()") == ",5,2,false"
+    assert js("function P() {} P.prototype = 3; Object.getPrototypeOf(new P()) === Object.prototype") is True
+    assert js_error("const o = {}; new o(1)") == ("TypeError", "o is not a constructor")
+
+
+def test_member_reads_and_writes():
+    assert js("(function () { const a = [1, 2, 3]; a[1] = 5; a[5] = 6; a.x = 1;"
+              " return [a.length, a[1], a[4], a[5], a.x, 'abc'.length, a['length']].join(); })()") == \
+        "6,5,,6,1,3,6"
+    assert js("(function () { const o = {get v() { return this.w * 2; }, w: 4}; o.w = 5; return o.v; })()") == 10
+    assert js_error("(function () { let u; return u.x; })()")[0] == "TypeError"
+    assert js_error("'use strict'; (function () { const o = Object.freeze({a: 1}); o.a = 2; })()")[0] == "TypeError"
+
+
+def test_return_records_survive_reentry():
+    # a return whose exit runs JS code (finally, iterator close) must not share its record
+    assert js("""
+        function f(n) { try { if (n > 0) return n; } finally { if (n > 0) f(n - 1); } return -1; }
+        f(3)""") == 3
+    assert js("""
+        function h(it) { for (const x of it) { if (x) return x; } }
+        const it = { [Symbol.iterator]() { let i = 0; return {
+            next() { return { value: ++i, done: false }; },
+            return() { h([0, 9]); return {}; } }; } };
+        h(it)""") == 1
+    assert js("""
+        function* g(n) { try { if (n) return n; } finally { yield 0; } }
+        const a = g(5), b = g(7); a.next(); b.next();
+        [a.next().value, b.next().value].join()""") == "5,7"
+    assert js("function tak(x, y, z) { if (y >= x) return z; return tak(tak(x - 1, y, z), tak(y - 1, z, x),"
+              " tak(z - 1, x, y)); } tak(12, 8, 4)") == 5
+
+
+def test_nested_immediately_invoked_functions_compile_once():
+    # each level was once compiled twice (2**depth compiles): 60 levels must finish at once
+    depth = 60
+    src = "var n = 0;" + "(function () { n++;" * depth + "})();" * depth + " n"
+    assert js(src) == depth
