@@ -240,8 +240,6 @@ class JSObject:
                         break
                     p = p.proto
                 if p is None:
-                    if type(key) is str and key.isdigit():
-                        pass  # plain data: no hazard for array fast paths
                     props[key] = value
                     return True
             receiver = self

@@ -20,7 +20,7 @@ from ..ops import (call, get_v, instance_of, js_div, js_mod, js_mul, js_pow, js_
 from ..values import MAX_SAFE, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
 from . import runtime as rt
 from .runtime import BREAK, CONTINUE, RETURN, Completion, FunctionCode, JSCompiledFunction
-from .fused import fusible, fused, specialize
+from .fused import fusible, fused, fused_for, specialize
 from .genmode import GenMixin
 from .scope import LEXICAL, EarlyError, Ref, Scope, pattern_names
 
@@ -39,14 +39,16 @@ if type(o) is JSObject:
     f = o.props.get(key, MISSING)
     if f is MISSING:
         p = o.proto
-        if type(p) is JSObject:  # a method on the class prototype, without a call
+        while type(p) is JSObject:  # a method up a chain of class prototypes, without a call
             f = p.props.get(key, MISSING)
+            if f is MISSING:
+                p = p.proto
+                continue
             if type(f) is Prop:
                 f = f.value if not f.flags & ACC else o.get(key, o)
-            elif f is MISSING:
-                f = p.get(key, o)
+            break
         else:
-            f = o.get(key, o)
+            f = UNDEFINED if p is None else o.get(key, o)
     elif type(f) is Prop:
         f = o.get(key, o)
 elif type(o) is str:  # "s".m(): String.prototype of the running realm, data property as it is
@@ -75,13 +77,18 @@ if type(o) is JSObject:
         return v
     if v is MISSING:
         p = o.proto
-        if type(p) is JSObject:  # one level up (class prototypes) without a call
+        while type(p) is JSObject:  # up a chain of ordinary objects (class prototypes) without a call
             v = p.props.get(key, MISSING)
-            if type(v) is Prop:
-                if not v.flags & ACC:
-                    return v.value
-            elif v is not MISSING:
+            if v is MISSING:
+                p = p.proto
+                continue
+            if type(v) is not Prop:
                 return v
+            if not v.flags & ACC:
+                return v.value
+            break
+        if p is None:
+            return UNDEFINED
     return o.get(key, o)
 return member_get(o, key)
 """
@@ -1019,7 +1026,16 @@ class Compiler(GenMixin):
             return last(env)
         return seq
 
+    def fused_test(self, node) -> bool:
+        """Whether ``node`` is a comparison that fused_binop can compile as a branch (see fused.py)."""
+        return (node.type == "BinaryExpression" and node.operator in ("<", ">", "<=", ">=", "===", "!==", "==", "!=")
+                and _nullish_literal(node.right) is None)
+
     def e_ConditionalExpression(self, node):
+        if self.fused_test(node.test):
+            a = self.expr(node.consequent)
+            b = self.expr(node.alternate)
+            return self.fused_binop(node.test, ("branch", True, a, b))
         t = self.test_expr(node.test)
         a = self.expr(node.consequent)
         b = self.expr(node.alternate)
@@ -2859,6 +2875,10 @@ class Compiler(GenMixin):
         return throw
 
     def s_IfStatement(self, node):
+        if self.fused_test(node.test):
+            a = self.sub_stmt(node.consequent) or (lambda env: None)
+            b = self.sub_stmt(node.alternate) if node.alternate is not None else None
+            return self.cv_reset(self.fused_binop(node.test, ("branch", b is not None, a, b)))
         t = self.test_expr(node.test)
         a = self.sub_stmt(node.consequent) or (lambda env: None)
         b = self.sub_stmt(node.alternate) if node.alternate is not None else None
@@ -3115,6 +3135,14 @@ class Compiler(GenMixin):
                 template = [None, s] + [UNINIT] * (s.size - 2)
             entry_resets = tuple(b.index for b in s.bindings.values() if b.needs_reset) if not s.has_env else ()
             up = self.env_of(self.hops_to_from(s, s.func)) if entry_resets else None
+            if not s.has_env and not entry_resets and node.test is not None and self.fused_test(node.test):
+                # the common counting loop: the test is read inline, one Python call fewer per iteration
+                sa, a = self.operand(node.test.left)
+                sb, b = self.operand(node.test.right)
+                if sa == "c" and sb == "c":
+                    ca = a
+                    sa, a = "f", (lambda env: ca)
+                return self.cv_reset(fused_for(node.test.operator, sa, a, sb, b, init, body, update, brk, cont))
 
         def for_(env):
             if s.has_env:

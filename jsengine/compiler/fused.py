@@ -286,11 +286,17 @@ _STORE = {"l": "env[_t]", "u": "env[0][_t]"}
 
 def _sunk(body: str, sink: tuple) -> str:
     """``body`` with its value sent to ``sink`` instead of returned: ("discard",) for an expression
-    statement, ("store", shape, slot) to assign a slot and return None (an assignment statement), or
-    ("store_ret", shape, slot) to assign it and return the value too."""
+    statement, ("store", shape, slot) to assign a slot and return None (an assignment statement),
+    ("store_ret", shape, slot) to assign it and return the value too, or ("branch", has_else) for a
+    condition that returns ``_ta(env)`` when true, else ``_tb(env)`` (or None without an else)."""
     kind = sink[0]
     if kind == "discard":
         return _RETURN.sub(r"\1\2\n\1return", body)
+    if kind == "flag":  # a condition inlined in a loop: sets _c and leaves a one-pass `while True:`
+        return _RETURN.sub(r"\1_c = \2\n\1break", body)
+    if kind == "branch":  # a condition choosing between two closures (if/else, ?:)
+        other = "_tb(env)" if sink[1] else "None"
+        return _RETURN.sub(rf"\1if \2:\n\1    return _ta(env)\n\1return {other}", body)
     target = _STORE[sink[1]]
     if kind == "store":
         return _RETURN.sub(rf"\1{target} = \2\n\1return", body)
@@ -310,7 +316,11 @@ def specialize(name: str, body: str, operands: tuple, extras: dict | None = None
     shapes = tuple(shape for _, shape, _ in operands)
     if sink is not None:
         body = _sunk(body, sink)
-        if len(sink) > 1:
+        if sink[0] == "flag":
+            pass
+        elif sink[0] == "branch":
+            extras = {**extras, "_ta": sink[2], "_tb": sink[3]}
+        elif len(sink) > 1:
             extras = {**extras, "_t": sink[2]}
     key = (name, body, shapes, tuple(extras))
     factory = _FACTORIES.get(key)
@@ -345,6 +355,39 @@ def fused(op: str, sa: str, a, sb: str, b, sink: tuple | None = None):
     int_right = sb == "c" and type(b) is int and op in INT_RIGHT
     body = (INT_RIGHT if int_right else BODIES)[op]
     return specialize(_NAMES[op], body, (("x", sa, a), ("y", sb, b)), sink=sink)
+
+
+_FOR_BODY = """
+if _init is not None:
+    _init(env)
+while True:
+    @fetch x
+    @fetch y
+    while True:
+TEST
+    if not _c:
+        return None
+    A.ticks -= 1
+    if A.ticks < 0:
+        A.tick()
+    r = _body(env)
+    if r is not None:
+        if r is _brk:
+            return None
+        if r is not _cont:
+            return r
+UPDATE
+"""
+
+
+def fused_for(op: str, sa: str, a, sb: str, b, init, body, update, brk, cont):
+    """A for statement whose test ``a op b`` is read inline each iteration (no per-iteration env)."""
+    int_right = sb == "c" and type(b) is int and op in INT_RIGHT
+    test = _sunk((INT_RIGHT if int_right else BODIES)[op], ("flag",))
+    text = _FOR_BODY.replace("TEST", "\n".join("        " + ln for ln in test.strip("\n").split("\n"))).replace(
+        "UPDATE", "    _update(env)" if update is not None else "")
+    return specialize("for_", text, (("x", sa, a), ("y", sb, b)),
+                      {"_init": init, "_body": body, "_update": update, "_brk": brk, "_cont": cont})
 
 
 def fusible(op: str) -> bool:

@@ -120,3 +120,33 @@ def test_nested_immediately_invoked_functions_compile_once():
     depth = 60
     src = "var n = 0;" + "(function () { n++;" * depth + "})();" * depth + " n"
     assert js(src) == depth
+
+
+def test_counting_loops_with_an_inline_test():
+    assert js("""(function () {
+        const out = [];
+        for (let i = 0; i < 10; i++) { if (i === 2) continue; if (i === 7) break; out.push(i); }
+        outer: for (let i = 0; i < 3; i++) { for (let j = 0; j < 3; j++) { if (j > i) continue outer; out.push(`${i}${j}`); } }
+        let s = 'abc';
+        for (let i = 0; i < s.length; i++) { if (s.length < 6) s += 'x'; }
+        out.push(s);
+        let n = 0;
+        for (let i = 0; i < NaN; i++) n++;
+        for (let x = 0.5; x <= 2; x += 0.5) n += x;
+        for (let i = 10; i >= 0; i -= 3) n += 100;
+        out.push(n);
+        return out.join();
+    })()""") == "0,1,3,4,5,6,00,10,11,20,21,22,abcxxx,405"
+    assert js("function f(a) { for (let i = 0; i < a.length; i++) { if (a[i] > 2) return i; } return -1; }"
+              "[f([1, 2, 3]), f([]), f([5])].join()") == "2,-1,0"
+
+
+def test_if_and_conditional_branches_on_comparisons():
+    assert js("""(function () {
+        const r = [];
+        for (const v of [1, 2, '2', NaN, null, undefined, 2n]) {
+            r.push(v < 2 ? 'lt' : v == 2 ? 'eq' : 'other');
+            if (v === 2) r.push('strict'); else if (v != v) r.push('nan');
+        }
+        return r.join();
+    })()""") == "lt,eq,strict,eq,other,nan,lt,other,eq"
