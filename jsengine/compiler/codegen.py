@@ -20,7 +20,7 @@ from ..ops import (call, get_v, instance_of, js_div, js_mod, js_mul, js_pow, js_
 from ..values import MAX_SAFE, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
 from . import runtime as rt
 from .runtime import BREAK, CONTINUE, RETURN, Completion, FunctionCode, JSCompiledFunction
-from .fused import fusible, fused, fused_for, specialize
+from .fused import binop_function, fusible, fused, fused_for, specialize
 from .genmode import GenMixin
 from .scope import LEXICAL, EarlyError, Ref, Scope, pattern_names
 
@@ -50,10 +50,12 @@ if type(o) is JSObject:
         else:
             f = UNDEFINED if p is None else o.get(key, o)
     elif type(f) is Prop:
-        f = o.get(key, o)
+        f = f.value if not f.flags & ACC else o.get(key, o)
 elif type(o) is str:  # "s".m(): String.prototype of the running realm, data property as it is
     f = A.realm.StringPrototype.props.get(key, MISSING)
-    if f is MISSING or type(f) is Prop:
+    if type(f) is Prop and not f.flags & ACC:
+        f = f.value
+    elif f is MISSING or type(f) is Prop:
         f = member_get(o, key)
 else:
     f = member_get(o, key)
@@ -64,6 +66,31 @@ raise type_error(f"{callee_text} is not a function")
 """
 
 
+# a[k] op= y: the old value is read before y is evaluated (13.15.2)
+_COMPOUND_MEMBER_BODY = """
+if type(k) is int and type(o) is JSArray and k >= 0:
+    arr = o.arr
+    if arr is not None and k < len(arr):
+        x = arr[k]
+        if x is not HOLE:
+            @fetch y
+            r = _op(x, y)
+            arr = o.arr
+            if arr is not None and k < len(arr) and arr[k] is not HOLE:
+                arr[k] = r
+            else:
+                index_set(o, k, r, strict)
+            return r
+if o is None or o is UNDEFINED:
+    raise nullish_base_error(o, k)
+k = to_key_fast(k)
+x = member_get(o, k)
+@fetch y
+r = _op(x, y)
+member_set(o, k, r, strict)
+return r
+"""
+
 _NEW_BODY = """
 if isinstance(c, JSObject) and c.is_constructor:
     return c.construct([ARGS], c)
@@ -73,9 +100,12 @@ raise type_error(f"{text} is not a constructor")
 _MEMBER_BODY = """
 if type(o) is JSObject:
     v = o.props.get(key, MISSING)
-    if v is not MISSING and type(v) is not Prop:
-        return v
-    if v is MISSING:
+    if v is not MISSING:
+        if type(v) is not Prop:
+            return v
+        if not v.flags & ACC:
+            return v.value
+    else:
         p = o.proto
         while type(p) is JSObject:  # up a chain of ordinary objects (class prototypes) without a call
             v = p.props.get(key, MISSING)
@@ -1965,9 +1995,15 @@ class Compiler(GenMixin):
         if left.type == "MemberExpression":
             if left.object.type == "Super":
                 raise self.err("compound assignment to super properties is not supported", node)
+            strict = self.strict
+            if binop not in ("&&", "||", "??"):
+                oo = ("o", *self.operand(left.object))
+                ko = ("k", *self.operand(left.property)) if left.computed else ("k", "c", left.property.name)
+                f = specialize("compound_member", _COMPOUND_MEMBER_BODY, (oo, ko, ("y", "f", self.expr(node.right))),
+                               {"_op": binop_function(binop), "strict": strict, "_pos": _pos}, sink)
+                return f if sink is None else self.sunk(f)
             objf, keyf = self.member_parts(left)
             rhs = self.expr(node.right)
-            strict = self.strict
             if binop in ("&&", "||", "??"):
                 def logical_assign_member(env):
                     o = objf(env)
@@ -1986,28 +2022,6 @@ class Compiler(GenMixin):
                     return r
                 return logical_assign_member
 
-            def compound_member(env):
-                if False:
-                    _pos  # noqa: B018
-                o = objf(env)
-                k = keyf(env)
-                if type(k) is int and type(o) is JSArray and k >= 0:
-                    arr = o.arr
-                    if arr is not None and k < len(arr) and arr[k] is not HOLE:
-                        r = apply_binop(binop, arr[k], rhs(env))
-                        arr = o.arr
-                        if arr is not None and k < len(arr) and arr[k] is not HOLE:
-                            arr[k] = r
-                        else:
-                            index_set(o, k, r, strict)
-                        return r
-                if o is None or o is UNDEFINED:
-                    raise nullish_base_error(o, k)
-                k = to_key_fast(k)
-                r = apply_binop(binop, member_get(o, k), rhs(env))
-                member_set(o, k, r, strict)
-                return r
-            return compound_member
         raise self.err("Invalid left-hand side in assignment", node)
 
     def call_target(self, call_node):

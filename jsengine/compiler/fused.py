@@ -248,7 +248,9 @@ _FETCH = {
     # a global binding by name: the global lexical scope, then a plain data property of the global object
     "g": ("_realm = A.realm\n{v} = _realm.global_lex.get({n}, MISSING)\n"
           "if {v} is MISSING:\n    {v} = _realm.gprops.get({n}, MISSING)\n"
-          "    if {v} is MISSING or type({v}) is Prop:\n        {v} = global_get({n})\n"
+          "    if type({v}) is Prop and not {v}.flags & ACC and _realm.global_obj.ordinary_get:\n"
+          "        {v} = {v}.value\n"
+          "    elif {v} is MISSING or type({v}) is Prop:\n        {v} = global_get({n})\n"
           "elif {v} is UNINIT:\n    {v} = global_get({n})"),
 }
 _NAMES = {"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod", "&": "band", "|": "bor", "^": "bxor",
@@ -388,6 +390,24 @@ def fused_for(op: str, sa: str, a, sb: str, b, init, body, update, brk, cont):
         "UPDATE", "    _update(env)" if update is not None else "")
     return specialize("for_", text, (("x", sa, a), ("y", sb, b)),
                       {"_init": init, "_body": body, "_update": update, "_brk": brk, "_cont": cont})
+
+
+_BINOP_FUNCTIONS: dict = {}
+
+
+def binop_function(op: str):
+    """``op`` as a plain function of (x, y), from the same body (for compound assignments)."""
+    f = _BINOP_FUNCTIONS.get(op)
+    if f is None:
+        if op not in BODIES:
+            from .codegen import apply_binop
+
+            return lambda x, y: apply_binop(op, x, y)
+        src = f"def {_NAMES[op]}(x, y):\n" + "".join(f"    {ln}\n" for ln in BODIES[op].strip("\n").split("\n"))
+        ns: dict = {}
+        exec(compile(src, f"<{_NAMES[op]}>", "exec"), _globals(), ns)  # noqa: S102 - own templates
+        f = _BINOP_FUNCTIONS[op] = ns[_NAMES[op]]
+    return f
 
 
 def fusible(op: str) -> bool:

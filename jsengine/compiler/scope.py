@@ -832,7 +832,8 @@ class Resolver:
                 if b.kind == "param" and b.scope.node is not None and b.scope.node.__dict__.get("_param_expr") \
                         and ident._start < b.scope.node.body._start:
                     tdz = True  # a parameter read by a parameter expression may still be uninitialised
-                if b.kind in LEXICAL:
+                if b.kind in LEXICAL and not (b.node is not None and b.node.__dict__.get("id") is ident):
+                    # (the declaring identifier of `let x = ...` is a store that initialises: no TDZ)
                     if (crossed_function or dynamic or ident._start < b.decl_end or b.scope.kind == "switch"
                             or b.scope.kind == "class"):
                         tdz = True

@@ -150,3 +150,15 @@ def test_if_and_conditional_branches_on_comparisons():
         }
         return r.join();
     })()""") == "lt,eq,strict,eq,other,nan,lt,other,eq"
+
+
+def test_compound_assignment_to_elements_and_properties():
+    assert js("""(function () {
+        const a = [1, 2, 3], o = {n: 1, s: 'a'};
+        let i = 0;
+        a[i++] += 10; a[2] *= a[1]; a[1] -= 0.5; a[5] |= 3; o.n += 2; o['s'] += 'b'; o.m = o.m ?? 4; o.n **= 2;
+        const b = [1]; b[0] += (b.length = 0, 5);
+        return [a.join(), i, o.n, o.s, o.m, b.length, b[0]].join(';');
+    })()""") == "11,1.5,6,,,3;1;9;ab;4;1;6"
+    assert js_error("(function () { let u; u[0] += 1; })()")[0] == "TypeError"
+    assert js("(function () { const o = {get x() { return 2; }, set x(v) { this.y = v; }}; o.x += 3; return o.y; })()") == 5
