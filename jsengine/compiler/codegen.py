@@ -145,11 +145,37 @@ _ASSIGN_PROP_BODY = """
 if type(o) is JSObject:
     props = o.props
     cur = props.get(key, MISSING)
-    if cur is not MISSING and type(cur) is not Prop:
-        props[key] = v
-        return v
+    if cur is not MISSING:
+        if type(cur) is not Prop:
+            props[key] = v
+            return v
+    elif o.extensible:  # a new property: fine unless the chain has the key (a setter, read-only)
+        p = o.proto
+        while type(p) is JSObject:
+            if key in p.props:
+                break
+            p = p.proto
+        else:
+            if p is None:
+                props[key] = v
+                return v
 member_set(o, key, v, strict)
 return v
+"""
+
+# o.k++ / --o.k on a plain object's own number
+_UPDATE_MEMBER_BODY = """
+if type(o) is JSObject:
+    props = o.props
+    x = props.get(key, MISSING)
+    if type(x) is int and -MAX_SAFE < x < MAX_SAFE:
+        props[key] = x + DELTA
+        return RESULT
+if type(key) is not str:
+    key = to_property_key(key)
+old, new = _inc_slow(member_get(o, key), DELTA)
+member_set(o, key, new, strict)
+return NEW_OR_OLD
 """
 
 # PutValue: the value is evaluated before the base check and the key conversion
@@ -1226,6 +1252,7 @@ class Compiler(GenMixin):
         return delete_value
 
     def e_UpdateExpression(self, node):
+        sink = self.take_sink()
         delta = 1 if node.operator == "++" else -1
         prefix = node.prefix
         arg = node.argument
@@ -1280,6 +1307,14 @@ class Compiler(GenMixin):
                 put(env, new)
                 return new if prefix else old
             return upd_ident
+        if arg.type == "MemberExpression" and arg.object.type != "Super":
+            body = (_UPDATE_MEMBER_BODY.replace("DELTA", str(delta))
+                    .replace("RESULT", "x + " + str(delta) if prefix else "x")
+                    .replace("NEW_OR_OLD", "new" if prefix else "old"))
+            oo = ("o", *self.operand(arg.object))
+            ko = ("key", *self.operand(arg.property)) if arg.computed else ("key", "c", arg.property.name)
+            f = specialize("update_member", body, (oo, ko), {"strict": self.strict, "_pos": self.pos(node)}, sink)
+            return f if sink is None else self.sunk(f)
         if arg.type == "MemberExpression":
             objf, keyf = self.member_parts(arg)
             strict = self.strict
@@ -1339,17 +1374,30 @@ class Compiler(GenMixin):
                     return "l", b.index
                 if h == 1:
                     return "u", b.index
+        elif (t == "BinaryExpression" and fusible(node.operator)
+              and not (node.operator in ("===", "!==", "==", "!=") and _nullish_literal(node.right) is not None)):
+            # a fused operation of two simple operands is itself computed inline (k - 1 in fib(k - 1))
+            sa, a = self.operand(node.left)
+            sb, b = self.operand(node.right)
+            if sa in "luc" and sb in "luc" and not (sa == "c" and sb == "c"):
+                return "x", (node.operator, sa, a, sb, b)
+            return "f", self.fused_binop_parts(node.operator, sa, a, sb, b)
         return "f", self.expr(node)
 
     def fused_binop(self, node, sink=None):
         sa, a = self.operand(node.left)
         sb, b = self.operand(node.right)
+        return self.fused_binop_parts(node.operator, sa, a, sb, b, sink)
+
+    @staticmethod
+    def fused_binop_parts(op, sa, a, sb, b, sink=None):
         if sa == "c" and sb == "c":
             ca, cb = a, b
             a, b, sa, sb = (lambda env: ca), cb, "f", "c"
-        return fused(node.operator, sa, a, sb, b, sink)
+        return fused(op, sa, a, sb, b, sink)
 
-    _SINK_AWARE = frozenset(("BinaryExpression", "CallExpression", "MemberExpression", "AssignmentExpression"))
+    _SINK_AWARE = frozenset(("BinaryExpression", "CallExpression", "MemberExpression", "AssignmentExpression",
+                             "UpdateExpression"))
 
     def expr_into(self, node, sink):
         """(closure, applied): ``node`` compiled to put its value into ``sink`` when its compiler
@@ -2723,7 +2771,7 @@ class Compiler(GenMixin):
                 else:
                     env[idx] = _inc_slow(v, delta)[1]
             return step_local
-        if t in ("CallExpression", "AssignmentExpression", "MemberExpression"):
+        if t in ("CallExpression", "AssignmentExpression", "MemberExpression", "UpdateExpression"):
             f, applied = self.expr_into(e, ("discard",))
             if applied:
                 return f

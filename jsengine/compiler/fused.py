@@ -268,8 +268,9 @@ def _globals() -> dict:
         from ..values import UNINIT
         from ..objects import ACC
         from ..objects import HOLE, JSArray
-        from .codegen import (index_get, index_set, member_get, member_set, nullish_base_error, numeric_binop,
-                              slow_add, str_concat, to_key_fast)
+        from ..ops import to_property_key
+        from .codegen import (_inc_slow, index_get, index_set, member_get, member_set, nullish_base_error,
+                              numeric_binop, slow_add, str_concat, to_key_fast)
         from .runtime import global_get
 
         _GLOBALS.update(MAX_SAFE=MAX_SAFE, UNDEFINED=UNDEFINED, UNINIT=UNINIT, JSBigInt=JSBigInt,
@@ -278,7 +279,8 @@ def _globals() -> dict:
                         MISSING=MISSING, Prop=Prop, JSObject=JSObject, global_get=global_get,
                         type_error=type_error, ACC=ACC, member_get=member_get, HOLE=HOLE,
                         JSArray=JSArray, index_get=index_get, index_set=index_set, member_set=member_set,
-                        nullish_base_error=nullish_base_error, to_key_fast=to_key_fast)
+                        nullish_base_error=nullish_base_error, to_key_fast=to_key_fast,
+                        to_property_key=to_property_key, _inc_slow=_inc_slow)
     return _GLOBALS
 
 
@@ -305,17 +307,35 @@ def _sunk(body: str, sink: tuple) -> str:
     return _RETURN.sub(rf"\1_r = {target} = \2\n\1return _r", body)
 
 
+_TEMPS = re.compile(r"\b(x|y|tx|ty|r)\b")
+
+
+def _operand_code(var: str, shape: str, value, n: str):
+    """(fetch source, [(param, value)], cache key) reading one operand into ``var``; ``n`` names the
+    closure variable(s). Shape "x" is a fused binary operation (op, sa, a, sb, b) of two simple
+    operands, computed inline: its body, temporaries renamed, runs in a one-pass loop."""
+    if shape != "x":
+        return _FETCH[shape].format(v=var, n=n), [(n, value)], shape
+    op, sa, a, sb, b = value
+    int_right = sb == "c" and type(b) is int and op in INT_RIGHT
+    body = _TEMPS.sub(lambda m: f"_{var}_{m.group(1)}", (INT_RIGHT if int_right else BODIES)[op].strip("\n"))
+    body = _RETURN.sub(rf"\1{var} = \2\n\1break", body)
+    code = "\n".join([_FETCH[sa].format(v=f"_{var}_x", n=f"{n}a"), _FETCH[sb].format(v=f"_{var}_y", n=f"{n}b"),
+                      "while True:"] + ["    " + ln for ln in body.split("\n")])
+    return code, [(f"{n}a", a), (f"{n}b", b)], ("x", op, sa, sb, int_right)
+
+
 def specialize(name: str, body: str, operands: tuple, extras: dict | None = None, sink: tuple | None = None):
     """A closure ``name(env)`` that reads its operands, then runs ``body`` (Python source).
 
     ``operands`` is a tuple of (variable, shape, value): each is read into ``variable`` in order, as
-    its shape says (see _FETCH). ``extras`` become free variables of the closure (for example
-    ``_pos``, which stack traces read); ``sink`` says where the value goes (see _sunk). A body line ``@fetch VAR`` reads that operand there instead of
-    before the body (for operands evaluated after something the body does first). Made once per body
-    and shapes, then only instantiated.
+    its shape says (see _FETCH and _operand_code). ``extras`` become free variables of the closure
+    (for example ``_pos``, which stack traces read); ``sink`` says where the value goes (see _sunk).
+    A body line ``@fetch VAR`` reads that operand there instead of before the body (for operands
+    evaluated after something the body does first). Made once per body and shapes, then only
+    instantiated.
     """
     extras = extras or {}
-    shapes = tuple(shape for _, shape, _ in operands)
     if sink is not None:
         body = _sunk(body, sink)
         if sink[0] == "flag":
@@ -324,12 +344,18 @@ def specialize(name: str, body: str, operands: tuple, extras: dict | None = None
             extras = {**extras, "_ta": sink[2], "_tb": sink[3]}
         elif len(sink) > 1:
             extras = {**extras, "_t": sink[2]}
-    key = (name, body, shapes, tuple(extras))
+    fetch = {}
+    params: list = []
+    shapes = []
+    for i, (var, shape, value) in enumerate(operands):
+        code, ps, k = _operand_code(var, shape, value, f"_o{i}")
+        fetch[var] = code
+        params.extend(ps)
+        shapes.append(k)
+    key = (name, body, tuple(shapes), tuple(extras))
     factory = _FACTORIES.get(key)
     if factory is None:
-        params = [f"_o{i}" for i in range(len(operands))] + list(extras)
         lines = []
-        fetch = {var: _FETCH[shape].format(v=var, n=f"_o{i}") for i, (var, shape, _) in enumerate(operands)}
         body_lines = body.strip("\n").split("\n")
         deferred = {ln.strip()[7:] for ln in body_lines if ln.strip().startswith("@fetch ")}
         for var, _, _ in operands:
@@ -343,13 +369,15 @@ def specialize(name: str, body: str, operands: tuple, extras: dict | None = None
                 lines.extend(indent + f for f in fetch[ln.strip()[7:]].split("\n"))
             else:
                 lines.append(ln)
-        src = (f"def make({', '.join(params)}):\n    def {name}(env):\n"
+        names = [p for p, _ in params] + list(extras)
+        src = (f"def make({', '.join(names)}):\n    def {name}(env):\n"
                + "".join(f"        {ln}\n" for line in lines for ln in line.split("\n"))
                + f"    return {name}\n")
         ns: dict = {}
-        exec(compile(src, f"<{name} {''.join(shapes)}>", "exec"), _globals(), ns)  # noqa: S102 - own templates
+        label = "".join(sh if type(sh) is str else "x" for sh in shapes)
+        exec(compile(src, f"<{name} {label}>", "exec"), _globals(), ns)  # noqa: S102 - own templates
         factory = _FACTORIES[key] = ns["make"]
-    return factory(*[value for _, _, value in operands], *extras.values())
+    return factory(*[v for _, v in params], *extras.values())
 
 
 def fused(op: str, sa: str, a, sb: str, b, sink: tuple | None = None):

@@ -162,3 +162,24 @@ def test_compound_assignment_to_elements_and_properties():
     })()""") == "11,1.5,6,,,3;1;9;ab;4;1;6"
     assert js_error("(function () { let u; u[0] += 1; })()")[0] == "TypeError"
     assert js("(function () { const o = {get x() { return 2; }, set x(v) { this.y = v; }}; o.x += 3; return o.y; })()") == 5
+
+
+def test_member_updates_and_new_properties():
+    assert js("""(function () {
+        const o = {n: 1}, a = [5], s = Symbol('s');
+        o.n++; ++o.n; o.n--; const post = o.n++; const pre = --o.n;
+        a[0]++; o[s] = 1; o[s]++; o.f = 1.5; o.f++; o.big = 2 ** 53; o.big++;
+        o.str = '4'; o.str++; o.u++;
+        return [o.n, post, pre, a[0], o[s], o.f, o.big, o.str, o.u].join();
+    })()""") == "2,2,2,6,2,2.5,9007199254740992,5,NaN"
+    assert js("""(function () {
+        class A { set x(v) { this._x = v * 2; } }
+        class B extends A { constructor() { super(); this.x = 4; this.y = 1; } }
+        const b = new B();
+        const frozen = Object.preventExtensions({});
+        frozen.z = 1;
+        const ro = Object.create(Object.defineProperty({}, 'k', {value: 1}));
+        ro.k = 2;
+        return [b._x, Object.keys(b).join('|'), 'z' in frozen, ro.k].join();
+    })()""") == "8,_x|y,false,1"
+    assert js_error("'use strict'; const o = Object.preventExtensions({}); o.z = 1;")[0] == "TypeError"
