@@ -39,7 +39,7 @@ if type(o) is JSObject:
     f = o.props.get(key, MISSING)
     if f is MISSING:
         p = o.proto
-        while type(p) is JSObject:  # a method up a chain of class prototypes, without a call
+        while p is not None and p.ordinary_get:  # a method up a chain of prototypes, without a call
             f = p.props.get(key, MISSING)
             if f is MISSING:
                 p = p.proto
@@ -107,7 +107,7 @@ if type(o) is JSObject:
             return v.value
     else:
         p = o.proto
-        while type(p) is JSObject:  # up a chain of ordinary objects (class prototypes) without a call
+        while p is not None and p.ordinary_get:  # up a chain of ordinary objects without a call
             v = p.props.get(key, MISSING)
             if v is MISSING:
                 p = p.proto
@@ -116,7 +116,8 @@ if type(o) is JSObject:
                 return v
             if not v.flags & ACC:
                 return v.value
-            break
+            v = v.getter
+            return UNDEFINED if v is UNDEFINED else v.call(o, [])
         if p is None:
             return UNDEFINED
     return o.get(key, o)
@@ -151,7 +152,7 @@ if type(o) is JSObject:
             return v
     elif o.extensible:  # a new property: fine unless the chain has the key (a setter, read-only)
         p = o.proto
-        while type(p) is JSObject:
+        while p is not None and p.ordinary_get:
             if key in p.props:
                 break
             p = p.proto
