@@ -2503,6 +2503,9 @@ class Compiler(GenMixin):
         code.fast = bool(code.simple and not (code.func_idx or code.home_idx or code.newtarget_idx
                                               or code.args_idx or code.funcs or code.start
                                               or code.is_class_ctor or code.callee_idx))
+        if code.fast:
+            code.scope = code.template[1]
+            code.tail = code.template[2 + code.nparams:]
 
     def body_scope_enter(self, bscope: Scope, fscope: Scope):
         """Entering the separate var environment of a function with parameter expressions: body vars

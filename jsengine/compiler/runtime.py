@@ -30,7 +30,8 @@ class FunctionCode:
                  "this_idx", "newtarget_idx", "home_idx", "func_idx", "args_idx", "callee_idx",
                  "bind_params", "nparams", "template", "funcs", "is_ctor", "has_prototype", "mapped",
                  "simple", "is_class_ctor", "derived", "is_arrow", "line", "column", "param_slots",
-                 "generator", "is_async", "fields", "start", "static_name", "fast", "lazy", "__weakref__")
+                 "generator", "is_async", "fields", "start", "static_name", "fast", "lazy", "tail",
+                 "__weakref__")
 
     def __init__(self) -> None:
         self.name = ""
@@ -62,6 +63,7 @@ class FunctionCode:
         self.lazy = None  # a deferred body compile (compile(..., lazy=True))
         self.fast = False  # plain call path: simple params, no arguments/new.target/home/own name/functions
         self.start = None  # generator / async functions: start(func, env) instead of running the body
+        self.tail = None  # fast functions: the template after the parameters (env = [parent, scope, *args, *tail])
 
 
 _LENGTH_PROPS: dict = {}
@@ -117,8 +119,16 @@ class JSCompiledFunction(JSFunction):
             d = a.depth + 1
             if d > a.max_depth:
                 raise JSThrow(kind="RangeError", msg="Maximum call stack size exceeded")
-            env = code.template[:]
-            env[0] = self.env
+            n = code.nparams
+            if len(args) == n:
+                env = [self.env, code.scope, *args, *code.tail]
+            else:
+                env = code.template[:]
+                env[0] = self.env
+                if len(args) > n:
+                    env[2:2 + n] = args[:n]
+                else:
+                    env[2:2 + len(args)] = args
             ti = code.this_idx
             if ti:
                 if code.strict or isinstance(this, JSObject):
@@ -127,14 +137,6 @@ class JSCompiledFunction(JSFunction):
                     env[ti] = self.realm.global_this
                 else:
                     env[ti] = to_object(this)
-            n = code.nparams
-            if n:
-                if len(args) == n:
-                    env[2:2 + n] = args
-                elif len(args) > n:
-                    env[2:2 + n] = args[:n]
-                else:
-                    env[2:2 + len(args)] = args
             realm = self.realm
             if a.realm is realm:
                 a.depth = d
