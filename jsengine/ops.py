@@ -7,8 +7,8 @@ import math
 
 from .budget import AGENT as A
 from .errors import JSThrow, range_error, type_error
-from .objects import (ABSENT, ACC, C, DEFAULT, MISSING, E, W, BoundFunction, Desc, JSArray, JSFunction,
-                      JSObject, Prop, same_value)
+from .objects import (ABSENT, ACC, C, DEFAULT, MISSING, E, W, BoundFunction, BuiltinFunction, Desc, JSArray,
+                      JSFunction, JSObject, Prop, same_value)
 from .values import MAX_SAFE, SYM, UNDEFINED, JSBigInt, JSSymbol, JSUndefined
 
 NAN = float("nan")
@@ -732,11 +732,18 @@ def ordinary_has_instance(c, o) -> bool:
     return False
 
 
+def function_has_instance(this, args: list) -> bool:
+    """Function.prototype [ @@hasInstance ] ( V ) (20.2.3.6)."""
+    return ordinary_has_instance(this, args[0] if args else UNDEFINED)
+
+
 def instance_of(v, target) -> bool:
     """InstanceofOperator (13.10.2)."""
     if not isinstance(target, JSObject):
         raise type_error("Right-hand side of 'instanceof' is not an object")
     h = get_method(target, SYM.hasInstance)
+    if type(h) is BuiltinFunction and h.fn is function_has_instance and h.realm is A.realm:
+        return ordinary_has_instance(target, v)  # the intrinsic, without the call protocol
     if h is not UNDEFINED:
         return to_boolean(call(h, target, [v]))
     if not target.is_callable:

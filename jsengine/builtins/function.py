@@ -8,9 +8,9 @@ from ..objects import ACC, MISSING, BoundFunction, BuiltinFunction, C, JSArray, 
 from ..ops import (
     INF,
     create_list_from_array_like,
+    function_has_instance,
     get_function_realm,
     is_callable,
-    ordinary_has_instance,
     to_integer_or_infinity,
     typeof,
 )
@@ -119,15 +119,11 @@ def setup(realm) -> None:
             raise type_error(not_callable_message("Function.prototype.call", this))
         return this.call(arg(args, 0), list(args[1:]))
 
-    # 20.2.3.6 Function.prototype [ @@hasInstance ] ( V )
-    def has_instance(this, args):
-        return ordinary_has_instance(this, arg(args, 0))
-
     method(realm, proto, "apply", apply, 2)
     method(realm, proto, "bind", bind, 1)
     method(realm, proto, "call", call, 1)
     method(realm, proto, "toString", function_to_string, 0)
-    method(realm, proto, SYM.hasInstance, has_instance, 1, flags=0)
+    method(realm, proto, SYM.hasInstance, function_has_instance, 1, flags=0)
     realm.define_global("Function", ctor)
 
 

@@ -2503,7 +2503,7 @@ class Compiler(GenMixin):
         code.fast = bool(code.simple and not (code.func_idx or code.home_idx or code.newtarget_idx
                                               or code.args_idx or code.funcs or code.start
                                               or code.is_class_ctor or code.callee_idx))
-        if code.fast:
+        if code.simple and code.start is None:  # calls and constructs with exact arity build the env from these
             code.scope = code.template[1]
             code.tail = code.template[2 + code.nparams:]
 

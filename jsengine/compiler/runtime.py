@@ -265,8 +265,13 @@ class JSCompiledFunction(JSFunction):
                     this = JSObject(p.value)  # new C(): C.prototype as it is, without a [[Get]] call
                 else:
                     this = JSObject(get_prototype_from_constructor(new_target, "ObjectPrototype"))
-            env = code.template[:]
-            env[0] = self.env
+            tail = code.tail
+            bound = tail is not None and len(args) == code.nparams and not code.args_idx
+            if bound:  # simple parameters, exact arity: the frame in one list display
+                env = [self.env, code.scope, *args, *tail]
+            else:
+                env = code.template[:]
+                env[0] = self.env
             if code.this_idx:
                 env[code.this_idx] = this
             if code.func_idx:
@@ -277,7 +282,9 @@ class JSCompiledFunction(JSFunction):
                 env[code.newtarget_idx] = new_target
             if code.args_idx:
                 env[code.args_idx] = make_arguments(self, env, args)
-            if code.simple:
+            if bound:
+                pass
+            elif code.simple:
                 n = code.nparams
                 if n:
                     if len(args) >= n:
