@@ -122,13 +122,12 @@ class JSCompiledFunction(JSFunction):
             n = code.nparams
             if len(args) == n:
                 env = [self.env, code.scope, *args, *code.tail]
+            elif len(args) > n:  # callbacks: map/filter/forEach pass (value, index, array)
+                env = [self.env, code.scope, *args[:n], *code.tail]
             else:
                 env = code.template[:]
                 env[0] = self.env
-                if len(args) > n:
-                    env[2:2 + n] = args[:n]
-                else:
-                    env[2:2 + len(args)] = args
+                env[2:2 + len(args)] = args
             ti = code.this_idx
             if ti:
                 if code.strict or isinstance(this, JSObject):
