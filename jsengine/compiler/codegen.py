@@ -1382,20 +1382,13 @@ class Compiler(GenMixin):
             sb, b = self.operand(node.right)
             if sa in "luc" and sb in "luc" and not (sa == "c" and sb == "c"):
                 return "x", (node.operator, sa, a, sb, b)
-            return "f", self.fused_binop_parts(node.operator, sa, a, sb, b)
+            return "f", fused(node.operator, sa, a, sb, b)
         return "f", self.expr(node)
 
     def fused_binop(self, node, sink=None):
         sa, a = self.operand(node.left)
         sb, b = self.operand(node.right)
-        return self.fused_binop_parts(node.operator, sa, a, sb, b, sink)
-
-    @staticmethod
-    def fused_binop_parts(op, sa, a, sb, b, sink=None):
-        if sa == "c" and sb == "c":
-            ca, cb = a, b
-            a, b, sa, sb = (lambda env: ca), cb, "f", "c"
-        return fused(op, sa, a, sb, b, sink)
+        return fused(node.operator, sa, a, sb, b, sink)
 
     _SINK_AWARE = frozenset(("BinaryExpression", "CallExpression", "MemberExpression", "AssignmentExpression",
                              "UpdateExpression"))
@@ -3205,9 +3198,6 @@ class Compiler(GenMixin):
                 # the common counting loop: the test is read inline, one Python call fewer per iteration
                 sa, a = self.operand(node.test.left)
                 sb, b = self.operand(node.test.right)
-                if sa == "c" and sb == "c":
-                    ca = a
-                    sa, a = "f", (lambda env: ca)
                 return self.cv_reset(fused_for(node.test.operator, sa, a, sb, b, init, body, update, brk, cont))
 
         def for_(env):

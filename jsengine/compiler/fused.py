@@ -338,11 +338,9 @@ def specialize(name: str, body: str, operands: tuple, extras: dict | None = None
     extras = extras or {}
     if sink is not None:
         body = _sunk(body, sink)
-        if sink[0] == "flag":
-            pass
-        elif sink[0] == "branch":
+        if sink[0] == "branch":
             extras = {**extras, "_ta": sink[2], "_tb": sink[3]}
-        elif len(sink) > 1:
+        elif sink[0] in ("store", "store_ret"):
             extras = {**extras, "_t": sink[2]}
     fetch = {}
     params: list = []
@@ -380,8 +378,15 @@ def specialize(name: str, body: str, operands: tuple, extras: dict | None = None
     return factory(*[v for _, v in params], *extras.values())
 
 
+def _not_both_constant(sa: str, a):
+    """Two constants would make a body with no operand to read: read the left one as a closure."""
+    return ("f", lambda env: a) if sa == "c" else (sa, a)
+
+
 def fused(op: str, sa: str, a, sb: str, b, sink: tuple | None = None):
     """The closure for ``a op b`` with operand shapes ``sa`` and ``sb`` (see the module text)."""
+    if sb == "c":
+        sa, a = _not_both_constant(sa, a)
     int_right = sb == "c" and type(b) is int and op in INT_RIGHT
     body = (INT_RIGHT if int_right else BODIES)[op]
     return specialize(_NAMES[op], body, (("x", sa, a), ("y", sb, b)), sink=sink)
@@ -412,6 +417,8 @@ UPDATE
 
 def fused_for(op: str, sa: str, a, sb: str, b, init, body, update, brk, cont):
     """A for statement whose test ``a op b`` is read inline each iteration (no per-iteration env)."""
+    if sb == "c":
+        sa, a = _not_both_constant(sa, a)
     int_right = sb == "c" and type(b) is int and op in INT_RIGHT
     test = _sunk((INT_RIGHT if int_right else BODIES)[op], ("flag",))
     text = _FOR_BODY.replace("TEST", "\n".join("        " + ln for ln in test.strip("\n").split("\n"))).replace(
