@@ -60,6 +60,7 @@ from ..ops import (
 from ..realm import arg, constructor, getter, method
 from ..values import HOLE, SYM, UNDEFINED, JSBigInt
 from .iterator import JSIterable, incompatible, make_iterator_prototype, next_method_of, receiver_text
+from ..compiler.fused import callback_caller
 
 MAX_LEN = 2**53 - 1  # the largest length of an array-like
 MAX_ARRAY_LEN = 2**32 - 1  # the largest length of an Array
@@ -684,8 +685,9 @@ def array_every(this, args: list) -> bool:
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     this_arg = arg(args, 1)
+    cb = callback_caller(cb, this_arg, 3)
     for k, v in _each(o, n):
-        if not to_boolean(cb.call(this_arg, [v, k, o])):
+        if not to_boolean(cb(v, k, o)):
             return False
     return True
 
@@ -722,11 +724,12 @@ def array_filter(this, args: list):
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     this_arg = arg(args, 1)
+    cb = callback_caller(cb, this_arg, 3)
     a = _species(o, 0)
     out = []
     to = 0
     for k, v in _each(o, n):
-        if to_boolean(cb.call(this_arg, [v, k, o])):
+        if to_boolean(cb(v, k, o)):
             if a is None:
                 out.append(v)
             else:
@@ -741,10 +744,11 @@ def array_find(this, args: list):
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     this_arg = arg(args, 1)
+    cb = callback_caller(cb, this_arg, 3)
     for k in range(n):
         _tick()
         v = _get(o, k)
-        if to_boolean(cb.call(this_arg, [v, k, o])):
+        if to_boolean(cb(v, k, o)):
             return v
     return UNDEFINED
 
@@ -755,9 +759,10 @@ def array_find_index(this, args: list):
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     this_arg = arg(args, 1)
+    cb = callback_caller(cb, this_arg, 3)
     for k in range(n):
         _tick()
-        if to_boolean(cb.call(this_arg, [_get(o, k), k, o])):
+        if to_boolean(cb(_get(o, k), k, o)):
             return k
     return -1
 
@@ -831,8 +836,9 @@ def array_for_each(this, args: list):
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     this_arg = arg(args, 1)
+    cb = callback_caller(cb, this_arg, 3)
     for k, v in _each(o, n):
-        cb.call(this_arg, [v, k, o])
+        cb(v, k, o)
     return UNDEFINED
 
 
@@ -968,12 +974,13 @@ def array_map(this, args: list):
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     this_arg = arg(args, 1)
+    cb = callback_caller(cb, this_arg, 3)
     a = _species(o, n)
     fresh = a is None
     if fresh:
         a = array_create(n)
     for k, v in _each(o, n):
-        _define(a, fresh, k, cb.call(this_arg, [v, k, o]))
+        _define(a, fresh, k, cb(v, k, o))
     return a
 
 
@@ -1023,6 +1030,7 @@ def _reduce(this, args: list, right: bool):
     o = _to_obj(this, "reduceRight" if right else "reduce")
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
+    cb = callback_caller(cb, UNDEFINED, 4)
     if right:
         ks = range(n - 1, -1, -1)
     else:
@@ -1042,7 +1050,7 @@ def _reduce(this, args: list, right: bool):
         _tick()
         v = _present(o, k)
         if v is not MISSING:
-            acc = cb.call(UNDEFINED, [acc, v, k, o])
+            acc = cb(acc, v, k, o)
     return acc
 
 
@@ -1152,8 +1160,9 @@ def array_some(this, args: list) -> bool:
     n = length_of_array_like(o)
     cb = _callable_arg(arg(args, 0))
     this_arg = arg(args, 1)
+    cb = callback_caller(cb, this_arg, 3)
     for k, v in _each(o, n):
-        if to_boolean(cb.call(this_arg, [v, k, o])):
+        if to_boolean(cb(v, k, o)):
             return True
     return False
 
@@ -1176,11 +1185,13 @@ def sort_values(items: list, comparefn) -> list:
             else:
                 vals.sort()
         else:
+            cmp = callback_caller(comparefn, UNDEFINED, 2)
+
             def compare(x, y):
                 A.ticks -= 1
                 if A.ticks < 0:
                     A.tick()
-                r = comparefn.call(UNDEFINED, [x, y])
+                r = cmp(x, y)
                 if type(r) is not int:
                     r = to_number(r)
                     if isnan(r):

@@ -20,7 +20,8 @@ from ..ops import (call, get_v, instance_of, js_div, js_mod, js_mul, js_pow, js_
 from ..values import MAX_SAFE, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
 from . import runtime as rt
 from .runtime import BREAK, CONTINUE, RETURN, Completion, FunctionCode, JSCompiledFunction
-from .fused import binop_function, fusible, fused, fused_for, specialize
+from .fused import (binop_function, fusible, fused, fused_for, inline_call, inline_construct, specialize,
+                    straight_body)
 from .genmode import GenMixin
 from .scope import LEXICAL, EarlyError, Ref, Scope, pattern_names
 
@@ -29,6 +30,9 @@ NAN = float("nan")
 
 
 _CALL_IDENT_BODY = """
+INLINE
+if type(f) is BuiltinFunction and f.realm is A.realm:
+    return f.fn(UNDEFINED, [ARGS])
 if isinstance(f, JSObject) and f.is_callable:
     return f.call(UNDEFINED, [ARGS])
 raise type_error(f"{callee_text} is not a function")
@@ -60,6 +64,9 @@ elif type(o) is str:  # "s".m(): String.prototype of the running realm, data pro
 else:
     f = member_get(o, key)
 FETCH_ARGS
+INLINE
+if type(f) is BuiltinFunction and f.realm is A.realm:  # BuiltinFunction.call without its frame
+    return f.fn(o, [ARGS])
 if isinstance(f, JSObject) and f.is_callable:
     return f.call(o, [ARGS])
 raise type_error(f"{callee_text} is not a function")
@@ -92,36 +99,43 @@ return r
 """
 
 _NEW_BODY = """
+INLINE
 if isinstance(c, JSObject) and c.is_constructor:
     return c.construct([ARGS], c)
 raise type_error(f"{text} is not a constructor")
 """
 
+# x instanceof C for a class or function C whose @@hasInstance is the running realm's intrinsic
+# (found on Function.prototype, where it is non-writable and non-configurable): OrdinaryHasInstance
+# inline, walking x's prototype chain with [[GetPrototypeOf]] (13.10.2, 7.3.21).
+_INSTANCEOF_BODY = """
+if type(y) is JSCompiledFunction and type(x) is JSObject:
+    p = y
+    while p is not None and p.ordinary_get and HAS_INSTANCE not in p.props:
+        p = p.proto
+    if p is A.realm.FunctionPrototype:
+        pr = y.props.get("prototype", MISSING)
+        if type(pr) is Prop:
+            pr = pr.value if not pr.flags & ACC else MISSING
+        if isinstance(pr, JSObject):
+            o = x.proto
+            while o is not None:
+                if o is pr:
+                    return True
+                o = o.get_prototype_of()
+            return False
+return instance_of(x, y)
+"""
+
+# o.key: an own data property inline, anything else up the prototype chain by member_get_at
 _MEMBER_BODY = """
 if type(o) is JSObject:
     v = o.props.get(key, MISSING)
-    if v is not MISSING:
-        if type(v) is not Prop:
-            return v
-        if not v.flags & ACC:
-            return v.value
-    else:
-        p = o.proto
-        while p is not None and p.ordinary_get:  # up a chain of ordinary objects without a call
-            v = p.props.get(key, MISSING)
-            if v is MISSING:
-                p = p.proto
-                continue
-            if type(v) is not Prop:
-                return v
-            if not v.flags & ACC:
-                return v.value
-            v = v.getter
-            return UNDEFINED if v is UNDEFINED else v.call(o, [])
-        if p is None:
-            return UNDEFINED
-    return o.get(key, o)
-return member_get(o, key)
+    if type(v) is not Prop and v is not MISSING:
+        return v
+    if type(v) is Prop and not v.flags & ACC:
+        return v.value
+return member_get_at(o, key, _pos)
 """
 
 _MEMBER_LENGTH_BODY = """
@@ -206,6 +220,22 @@ class Target:
         self.is_switch = is_switch
         self.brk = Completion(BREAK)
         self.cont = Completion(CONTINUE) if is_loop else None
+
+
+def _no_op(env):
+    return None
+
+
+def _truthy(f):
+    """A closure returning ToBoolean of ``f``'s value as a Python bool."""
+    def tb(env):
+        v = f(env)
+        if v is True:
+            return True
+        if v is False:
+            return False
+        return to_boolean(v)
+    return tb
 
 
 def run_list(fs: list):
@@ -373,6 +403,34 @@ def member_get(o, key):
         raise type_error(f"Cannot read properties of {'null' if o is None else 'undefined'} "
                          f"(reading '{ops.key_display(key)}')")
     return get_v(o, key)
+
+
+def member_get_at(o, key, _pos):
+    """The slow path of an o.key read inlined in another closure (fused._MEMBER_FETCH): up a chain
+    of ordinary prototypes without a [[Get]] call, else member_get. ``_pos`` (the property's line and
+    column) places its errors in stack traces (stack.py reads it here)."""
+    if type(o) is JSObject and key not in o.props:
+        p = o.proto
+        while p is not None and p.ordinary_get:
+            v = p.props.get(key, MISSING)
+            if v is MISSING:
+                p = p.proto
+                continue
+            if type(v) is not Prop:
+                return v
+            if not v.flags & ACC:
+                return v.value
+            v = v.getter
+            return UNDEFINED if v is UNDEFINED else v.call(o, [])
+        if p is None:
+            return UNDEFINED
+    return member_get(o, key)
+
+
+def tdz_error_at(name: str, _pos):
+    """Throws the ReferenceError for reading ``name`` in its TDZ from a slot read inline (fused "t"
+    shape); ``_pos`` places it in stack traces."""
+    raise reference_error(f"Cannot access '{name}' before initialization")
 
 
 def member_set(o, key, value, strict: bool) -> None:
@@ -931,6 +989,12 @@ class Compiler(GenMixin):
         return tagged
 
     def e_ArrayExpression(self, node):
+        els = node.elements
+        if 0 < len(els) <= 8 and all(el is not None and el.type != "SpreadElement" for el in els):
+            # [a, b]: the elements read inline when they are slots, constants or simple operations
+            ops_ = tuple((f"e{i}", *self.operand(el)) for i, el in enumerate(els))
+            return specialize("arr_lit", f"return JSArray(A.realm.ArrayPrototype, [{', '.join(v for v, _, _ in ops_)}])",
+                              ops_)
         items = []
         has_spread = False
         for el in node.elements:
@@ -1106,16 +1170,7 @@ class Compiler(GenMixin):
         if t == "UnaryExpression" and node.operator == "!":
             inner = self.test_expr(node.argument)
             return lambda env: not inner(env)
-        f = self.expr(node)
-
-        def tb(env):
-            v = f(env)
-            if v is True:
-                return True
-            if v is False:
-                return False
-            return to_boolean(v)
-        return tb
+        return _truthy(self.expr(node))
 
     def e_LogicalExpression(self, node):
         a = self.expr(node.left)
@@ -1355,14 +1410,16 @@ class Compiler(GenMixin):
         if t == "Identifier":
             ref = node.ref
             b = ref.binding
-            if not ref.dynamic and b is not None and b.kind != "import" and not ref.tdz:
+            if not ref.dynamic and b is not None and b.kind != "import":
                 h = ref.hops()
+                if h <= 1 and ref.tdz:  # a let/const/class binding that may still be uninitialised
+                    return "t", ("lu"[h], b.index, node.name, self.pos(node))
                 if h == 0:
                     return "l", b.index
                 if h == 1:
                     return "u", b.index
             elif b is None and not ref.dynamic and node.name != "undefined":
-                return "g", node.name
+                return "g", (node.name, self.pos(node))
         elif t == "ThisExpression":
             ref = node.srefs["%this"]
             b = ref.binding
@@ -1375,12 +1432,17 @@ class Compiler(GenMixin):
                     return "l", b.index
                 if h == 1:
                     return "u", b.index
+        elif (t == "MemberExpression" and not node.computed and node.object.type in ("Identifier", "ThisExpression")
+              and node.property.name != "length" and not self.in_chain(node)):
+            so, o = self.operand(node.object)
+            if so in "lu":  # o.key of a slot: read inline (fused._MEMBER_FETCH)
+                return "m", (so, o, node.property.name, self.pos(node.property))
         elif (t == "BinaryExpression" and fusible(node.operator)
               and not (node.operator in ("===", "!==", "==", "!=") and _nullish_literal(node.right) is not None)):
             # a fused operation of two simple operands is itself computed inline (k - 1 in fib(k - 1))
             sa, a = self.operand(node.left)
             sb, b = self.operand(node.right)
-            if sa in "luc" and sb in "luc" and not (sa == "c" and sb == "c"):
+            if sa in "lucmt" and sb in "lucmt" and not (sa == "c" and sb == "c"):
                 return "x", (node.operator, sa, a, sb, b)
             return "f", fused(node.operator, sa, a, sb, b)
         return "f", self.expr(node)
@@ -1391,7 +1453,7 @@ class Compiler(GenMixin):
         return fused(node.operator, sa, a, sb, b, sink)
 
     _SINK_AWARE = frozenset(("BinaryExpression", "CallExpression", "MemberExpression", "AssignmentExpression",
-                             "UpdateExpression"))
+                             "UpdateExpression", "NewExpression"))
 
     def expr_into(self, node, sink):
         """(closure, applied): ``node`` compiled to put its value into ``sink`` when its compiler
@@ -1446,11 +1508,12 @@ class Compiler(GenMixin):
         if op in ("<<", "**"):
             return lambda env: numeric_binop(op, a(env), b(env))
         if op == "instanceof":
-            def instof(env):
-                if False:
-                    _pos  # noqa: B018
-                return instance_of(a(env), b(env))
-            return instof
+            sa, a = self.operand(node.left)
+            sb, b = self.operand(node.right)
+            if sb == "c":
+                sa, a = ("f", self.expr(node.left)) if sa == "c" else (sa, a)
+            f = specialize("instof", _INSTANCEOF_BODY, (("x", sa, a), ("y", sb, b)), {"_pos": _pos}, sink)
+            return self.sunk(f) if sink is not None else f
         if op == "in":
             def in_op(env):
                 if False:
@@ -1633,7 +1696,8 @@ class Compiler(GenMixin):
     def e_CallExpression(self, node):
         sink = self.take_sink()
         callee = node.callee
-        _pos = self.pos(node)
+        # V8 places a method call at its property name, any other call at its start
+        _pos = self.pos(callee.property if callee.type == "MemberExpression" and not callee.computed else node)
         if callee.type == "Super":
             return self.super_call(node)
         argsf = self.args_maker(node.arguments)
@@ -1647,7 +1711,9 @@ class Compiler(GenMixin):
             # f(a, b): the callee and the arguments read inline when they are slots or constants
             fo = self.operand(callee)
             argo = tuple((f"a{i}", *self.operand(a)) for i, a in enumerate(node.arguments))
-            f = specialize("call_ident", _CALL_IDENT_BODY.replace("ARGS", ", ".join(v for v, _, _ in argo)),
+            names = [v for v, _, _ in argo]
+            f = specialize("call_ident", _CALL_IDENT_BODY.replace("INLINE", inline_call("f", "UNDEFINED", "undefined", names))
+                           .replace("ARGS", ", ".join(names)),
                            (("f", *fo),) + argo, {"callee_text": callee_text, "_pos": _pos}, sink)
             return f if sink is None else self.sunk(f)
         if callee.type == "Identifier" and not callee.ref.dynamic:
@@ -1681,7 +1747,8 @@ class Compiler(GenMixin):
                 argo = tuple((f"a{i}", *self.operand(a)) for i, a in enumerate(node.arguments))
                 names = [v for v, _, _ in argo]
                 body = _CALL_METHOD_BODY.replace(
-                    "FETCH_ARGS", "\n".join(f"@fetch {v}" for v in names) or "pass").replace("ARGS", ", ".join(names))
+                    "FETCH_ARGS", "\n".join(f"@fetch {v}" for v in names) or "pass").replace(
+                    "INLINE", inline_call("f", "o", "any", names)).replace("ARGS", ", ".join(names))
                 f = specialize("call_method", body, (("o", *oo),) + argo,
                                {"key": key, "callee_text": callee_text, "_pos": _pos}, sink)
                 return f if sink is None else self.sunk(f)
@@ -1805,13 +1872,17 @@ class Compiler(GenMixin):
         return self.env_getter(hops, b.index, False, name)
 
     def e_NewExpression(self, node):
+        sink = self.take_sink()
         _pos = self.pos(node)
         text = self.text(node.callee)
         if len(node.arguments) <= 3 and not any(a.type == "SpreadElement" for a in node.arguments):
             co = self.operand(node.callee)
             argo = tuple((f"a{i}", *self.operand(a)) for i, a in enumerate(node.arguments))
-            return specialize("new", _NEW_BODY.replace("ARGS", ", ".join(v for v, _, _ in argo)),
-                              (("c", *co),) + argo, {"text": text, "_pos": _pos})
+            names = [v for v, _, _ in argo]
+            f = specialize("new", _NEW_BODY.replace("INLINE", inline_construct("c", names))
+                           .replace("ARGS", ", ".join(names)),
+                           (("c", *co),) + argo, {"text": text, "_pos": _pos}, sink)
+            return f if sink is None else self.sunk(f)
         ctor_f = self.expr(node.callee)
         argsf = self.args_maker(node.arguments)
 
@@ -1965,7 +2036,7 @@ class Compiler(GenMixin):
                     return v
                 return assign_ident
             if left.type == "MemberExpression":
-                return self.assign_member(left, self.expr(node.right), sink)
+                return self.assign_member(left, node.right, sink)
             if left.type == "CallExpression" and not self.strict:
                 return self.call_target(left)
             raise self.err("Invalid left-hand side in assignment", node)
@@ -2001,6 +2072,12 @@ class Compiler(GenMixin):
             tgt = self.local_target(left)
             if tgt is not None and fusible(binop):
                 return fused(binop, tgt[0], tgt[1], "f", rhs, ("store_ret",) + tgt)
+            b = ref.binding
+            if (fusible(binop) and b is not None and not ref.dynamic and not b.is_const and b.kind != "import"
+                    and ref.tdz and ref.hops() <= 1):
+                # a let a closure updates (count += step): the read checks the TDZ, then the slot is stored
+                slot = "lu"[ref.hops()]
+                return fused(binop, "t", (slot, b.index, name, self.pos(left)), "f", rhs, ("store_ret", slot, b.index))
 
             if ref.dynamic:
                 strict = self.strict
@@ -2075,10 +2152,12 @@ class Compiler(GenMixin):
             raise reference_error("Invalid left-hand side in assignment")
         return bad_target
 
-    def assign_member(self, left, rhs, sink=None):
+    def assign_member(self, left, right, sink=None):
+        """o.k = right / o[k] = right; ``right`` is the value's node."""
         strict = self.strict
         _pos = self.pos(left)
         if left.object.type == "Super":
+            rhs = self.expr(right)
             home_f = self.special_get(left, "%home")
             this_f = self.special_get(left, "%this")
             keyf = self.expr(left.property) if left.computed else None
@@ -2098,11 +2177,11 @@ class Compiler(GenMixin):
             return super_assign
         oo = ("o", *self.operand(left.object))
         if not left.computed:
-            f = specialize("assign_prop", _ASSIGN_PROP_BODY, (oo, ("v", "f", rhs)),
+            f = specialize("assign_prop", _ASSIGN_PROP_BODY, (oo, ("v", *self.operand(right))),
                            {"key": left.property.name, "strict": strict, "_pos": _pos}, sink)
         else:
-            f = specialize("assign_index", _ASSIGN_INDEX_BODY,
-                           (oo, ("k", *self.operand(left.property)), ("v", "f", rhs)),
+            ko = ("k", *self.operand(left.property))
+            f = specialize("assign_index", _ASSIGN_INDEX_BODY, (oo, ko, ("v", *self.operand(right))),
                            {"strict": strict, "_pos": _pos}, sink)
         return f if sink is None else self.sunk(f)
 
@@ -2430,6 +2509,7 @@ class Compiler(GenMixin):
                 code.lazy = None
             code.lazy = lazy_finish
             code.fast = False
+            code.call_n = code.ctor_n = -1
         else:
             finish()
         return code
@@ -2472,14 +2552,11 @@ class Compiler(GenMixin):
                 self.scope = scope
             elif (len(stmts) > 1 and stmts[-1].type == "ReturnStatement" and stmts[-1].argument is not None
                   and not any(_contains_return(st) for st in stmts[:-1])):
-                # statements then `return expr`, no other return: no completion record for the return
-                prefix = self.stmt_list(stmts[:-1])
-                last = self.expr(stmts[-1].argument)
-
-                def body_then_return(env):
-                    prefix(env)  # only break/continue-free normal completions can come out of it
-                    return last(env)
-                code.body = body_then_return
+                # statements then `return expr`, no other return: no completion record for the return;
+                # only normal completions can come out of the statements before it
+                code.body = straight_body(self.stmt_closures(stmts[:-1]), self.operand(stmts[-1].argument))
+            elif not any(_contains_return(st) for st in stmts):
+                code.body = straight_body(self.stmt_closures(stmts), None)  # returns undefined
             else:
                 body = self.stmt_list(stmts)
                 code.body = function_body(body, stmts)
@@ -2496,6 +2573,10 @@ class Compiler(GenMixin):
         code.fast = bool(code.simple and not (code.func_idx or code.home_idx or code.newtarget_idx
                                               or code.args_idx or code.funcs or code.start
                                               or code.is_class_ctor or code.callee_idx))
+        code.ctor_fast = bool(code.is_ctor and code.simple and code.start is None and not code.derived
+                              and not (code.home_idx or code.args_idx or code.funcs or code.callee_idx))
+        code.call_n = code.nparams if code.fast else -1
+        code.ctor_n = code.nparams if code.ctor_fast else -1
         if code.simple and code.start is None:  # calls and constructs with exact arity build the env from these
             code.scope = code.template[1]
             code.tail = code.template[2 + code.nparams:]
@@ -2682,12 +2763,16 @@ class Compiler(GenMixin):
 
     # -- statements -----------------------------------------------------------------------------------
     def stmt_list(self, stmts):
+        return run_list(self.stmt_closures(stmts))
+
+    def stmt_closures(self, stmts) -> list:
+        """The closures of the statements that do something at run time, in order."""
         fs = []
         for st in stmts:
             f = self.stmt(st)
             if f is not None:
                 fs.append(f)
-        return run_list(fs)
+        return fs
 
     def stmt(self, node):
         m = getattr(self, "s_" + node.type, None)
@@ -2813,10 +2898,22 @@ class Compiler(GenMixin):
                     if kind == "var":
                         continue
                     put = self.ident_set(d.id, init=True)
-                    fs.append(lambda env, put=put: put(env, UNDEFINED))
+
+                    def decl_undefined(env, put=put):
+                        put(env, UNDEFINED)
+                    fs.append(decl_undefined)
                     continue
-                init = self.expr(d.init)
                 anon = is_anonymous_fn(d.init)
+                ref = d.id.ref
+                b = ref.binding
+                if not anon and b is not None and not ref.dynamic and ref.hops() == 0:
+                    # let x = a + b: the initialiser stores into the slot itself when it can
+                    init, applied = self.expr_into(d.init, ("store", "l", b.index))
+                    if applied:
+                        fs.append(init)
+                        continue
+                else:
+                    init = self.expr(d.init)
                 name = d.id.name
                 if kind == "var":
                     if d.id.ref.dynamic or d.id.ref.binding is None:
@@ -2856,7 +2953,7 @@ class Compiler(GenMixin):
                 fs.append(decl_pattern)
         if not fs:
             return None
-        return run_list([_as_stmt(f) for f in fs])
+        return run_list(fs)  # each returns None
 
     def s_FunctionDeclaration(self, node):
         # instantiated at scope entry; Annex B copies the block binding to the var binding here
@@ -2934,25 +3031,43 @@ class Compiler(GenMixin):
         return throw
 
     def s_IfStatement(self, node):
-        if self.fused_test(node.test):
-            a = self.sub_stmt(node.consequent) or (lambda env: None)
-            b = self.sub_stmt(node.alternate) if node.alternate is not None else None
-            return self.cv_reset(self.fused_binop(node.test, ("branch", b is not None, a, b)))
-        t = self.test_expr(node.test)
-        a = self.sub_stmt(node.consequent) or (lambda env: None)
+        a = self.sub_stmt(node.consequent) or _no_op
         b = self.sub_stmt(node.alternate) if node.alternate is not None else None
+        return self.cv_reset(self.branch(node.test, a, b))
+
+    def branch(self, test, a, b):
+        """A closure running ``a(env)`` when ``test`` is truthy, else ``b(env)`` (None: nothing), and
+        returning its completion. The test's value is not kept: a comparison, a call, a member read
+        or another operator decides inside its own closure (a "branch" or "branchv" sink); &&, || and ! become branches
+        of their operands, so only the operands that decide are evaluated, in order."""
+        t = test.type
+        if t == "LogicalExpression" and test.operator == "&&":
+            return self.branch(test.left, self.branch(test.right, a, b), b)
+        if t == "LogicalExpression" and test.operator == "||":
+            return self.branch(test.left, a, self.branch(test.right, a, b))
+        if t == "UnaryExpression" and test.operator == "!":
+            return self.branch(test.argument, b or _no_op, a)
+        if self.fused_test(test):
+            return self.fused_binop(test, ("branch", b is not None, a, b))
+        if t in ("CallExpression", "MemberExpression", "BinaryExpression"):
+            f, applied = self.expr_into(test, ("branchv", b is not None, a, b))
+            if applied:
+                return f
+            cond = _truthy(f)
+        else:
+            cond = self.test_expr(test)
         if b is None:
             def if_(env):
-                if t(env):
+                if cond(env):
                     return a(env)
                 return None
-            return self.cv_reset(if_)
+            return if_
 
         def if_else(env):
-            if t(env):
+            if cond(env):
                 return a(env)
             return b(env)
-        return self.cv_reset(if_else)
+        return if_else
 
     def sub_stmt(self, node):
         """A statement in a sub-statement position."""
@@ -3132,6 +3247,11 @@ class Compiler(GenMixin):
 
     def s_WhileStatement(self, node):
         tgt = self.loop_target()
+        if self.fused_test(node.test):  # a comparison read inline, as in counting for loops
+            sa, a = self.operand(node.test.left)
+            sb, b = self.operand(node.test.right)
+            body = self.loop_body(tgt, node.body)
+            return self.cv_reset(fused_for(node.test.operator, sa, a, sb, b, None, body, None, tgt.brk, tgt.cont))
         t = self.test_expr(node.test)
         body = self.loop_body(tgt, node.body)
         brk, cont = tgt.brk, tgt.cont
@@ -3198,7 +3318,14 @@ class Compiler(GenMixin):
                 # the common counting loop: the test is read inline, one Python call fewer per iteration
                 sa, a = self.operand(node.test.left)
                 sb, b = self.operand(node.test.right)
-                return self.cv_reset(fused_for(node.test.operator, sa, a, sb, b, init, body, update, brk, cont))
+                step = None
+                u = node.update
+                if u is not None and u.type == "UpdateExpression" and u.argument.type == "Identifier":
+                    tgt_slot = self.local_target(u.argument)
+                    if tgt_slot is not None and tgt_slot[0] == "l":  # i++ / i-- on a plain slot: inline
+                        step = (tgt_slot[1], 1 if u.operator == "++" else -1)
+                return self.cv_reset(fused_for(node.test.operator, sa, a, sb, b, init, body, update, brk, cont,
+                                               step))
 
         def for_(env):
             if s.has_env:

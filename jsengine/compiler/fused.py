@@ -8,7 +8,8 @@ made from it on first use (``exec`` of project-written templates, cached per ope
 there is one body per operator and no hand-copied variants.
 
 Shapes: ``f`` any expression (a closure), ``l`` a local slot without a TDZ check, ``u`` such a slot one
-environment up, ``c`` a constant. The operand value passed with a shape is the closure, the slot index
+environment up, ``c`` a constant, ``g`` a global binding, ``t`` a slot (local or one up) read with a TDZ
+check, ``m`` a property read ``o.key`` of a local or one-up slot, ``x`` a nested simple operation. The operand value passed with a shape is the closure, the slot index
 or the constant.
 """
 
@@ -33,8 +34,13 @@ if tx is str and ty is str:
     if len(x) + len(y) < 100_000:
         return x + y
     return str_concat(x, y)
-if (tx is float or tx is int) and (ty is float or ty is int):
-    return x + y
+if tx is float:
+    if ty is float:
+        return x + y
+    if ty is int:
+        return y if x == 0 else x + y  # -0 + y is y: keep an int an int
+elif tx is int and ty is float:
+    return x if y == 0 else x + y
 return slow_add(x, y)
 """,
     "-": """
@@ -56,8 +62,11 @@ if tx is int and ty is float:
     return x * y
 if tx is int and ty is int:
     r = x * y
-    if r and -MAX_SAFE <= r <= MAX_SAFE:
-        return r
+    if r:
+        if -MAX_SAFE <= r <= MAX_SAFE:
+            return r
+    elif x >= 0 and y >= 0:  # else -0
+        return 0
     return js_mul(x, y)
 return numeric_binop("*", x, y)
 """,
@@ -193,7 +202,7 @@ if type(x) is int:
         return r
     return float(r)
 if type(x) is float:
-    return x + y
+    return y if x == 0 else x + y
 return slow_add(x, y)
 """,
     "-": """
@@ -208,6 +217,8 @@ return numeric_binop("-", x, y)
 """,
     "%": """
 if type(x) is int and x >= 0 and y > 0:
+    return x % y
+if type(x) is float and 0.0 < x < 9007199254740992.0 and y > 0:
     return x % y
 return numeric_binop("%", x, y)
 """,
@@ -250,9 +261,23 @@ _FETCH = {
           "if {v} is MISSING:\n    {v} = _realm.gprops.get({n}, MISSING)\n"
           "    if type({v}) is Prop and not {v}.flags & ACC and _realm.global_obj.ordinary_get:\n"
           "        {v} = {v}.value\n"
-          "    elif {v} is MISSING or type({v}) is Prop:\n        {v} = global_get({n})\n"
-          "elif {v} is UNINIT:\n    {v} = global_get({n})"),
+          "    elif {v} is MISSING or type({v}) is Prop:\n        {v} = global_get_at({n}, {n}p)\n"
+          "elif {v} is UNINIT:\n    {v} = global_get_at({n}, {n}p)"),
 }
+# o.key for a local or captured slot o and a constant key: an own data property read inline, anything
+# else (a prototype's property, an accessor, a primitive or nullish base) by member_get_at, which
+# carries the property's position for stack traces.
+_MEMBER_FETCH = """{v} = {slot}
+if type({v}) is JSObject:
+    {v}_p = {v}.props.get({n}k, MISSING)
+    if type({v}_p) is not Prop and {v}_p is not MISSING:
+        {v} = {v}_p
+    else:
+        {v} = member_get_at({v}, {n}k, {n}p)
+else:
+    {v} = member_get_at({v}, {n}k, {n}p)"""
+_SLOT = {"l": "env[{n}]", "u": "env[0][{n}]"}
+
 _NAMES = {"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod", "&": "band", "|": "bor", "^": "bxor",
           ">>": "sar", ">>>": "shr", "<": "lt", ">": "gt", "<=": "le", ">=": "ge", "===": "seq",
           "!==": "sne", "==": "leq", "!=": "lne"}
@@ -267,20 +292,27 @@ def _globals() -> dict:
         from ..objects import MISSING, JSObject, Prop
         from ..values import UNINIT
         from ..objects import ACC
-        from ..objects import HOLE, JSArray
+        from ..objects import HOLE, BuiltinFunction, JSArray
         from ..ops import to_property_key
-        from .codegen import (_inc_slow, index_get, index_set, member_get, member_set, nullish_base_error,
+        from .codegen import (_inc_slow, index_get, index_set, member_get, member_get_at, member_set, nullish_base_error,
+                              tdz_error_at,
                               numeric_binop, slow_add, str_concat, to_key_fast)
-        from .runtime import global_get
+        from ..errors import JSThrow
+        from .runtime import JSCompiledFunction, global_get_at, sloppy_this
+        from ..ops import instance_of, to_boolean
+        from ..values import SYM
 
         _GLOBALS.update(MAX_SAFE=MAX_SAFE, UNDEFINED=UNDEFINED, UNINIT=UNINIT, JSBigInt=JSBigInt,
                         js_mul=js_mul, less_than=less_than, loose_equals=loose_equals,
                         numeric_binop=numeric_binop, slow_add=slow_add, str_concat=str_concat, A=AGENT,
-                        MISSING=MISSING, Prop=Prop, JSObject=JSObject, global_get=global_get,
+                        MISSING=MISSING, Prop=Prop, JSObject=JSObject, global_get_at=global_get_at,
                         type_error=type_error, ACC=ACC, member_get=member_get, HOLE=HOLE,
                         JSArray=JSArray, index_get=index_get, index_set=index_set, member_set=member_set,
                         nullish_base_error=nullish_base_error, to_key_fast=to_key_fast,
-                        to_property_key=to_property_key, _inc_slow=_inc_slow)
+                        to_property_key=to_property_key, _inc_slow=_inc_slow,
+                        JSCompiledFunction=JSCompiledFunction, instance_of=instance_of, member_get_at=member_get_at,
+                        tdz_error_at=tdz_error_at, BuiltinFunction=BuiltinFunction,
+                        HAS_INSTANCE=SYM.hasInstance, to_boolean=to_boolean, JSThrow=JSThrow, sloppy_this=sloppy_this)
     return _GLOBALS
 
 
@@ -292,7 +324,8 @@ def _sunk(body: str, sink: tuple) -> str:
     """``body`` with its value sent to ``sink`` instead of returned: ("discard",) for an expression
     statement, ("store", shape, slot) to assign a slot and return None (an assignment statement),
     ("store_ret", shape, slot) to assign it and return the value too, or ("branch", has_else) for a
-    condition that returns ``_ta(env)`` when true, else ``_tb(env)`` (or None without an else)."""
+    condition that returns ``_ta(env)`` when true, else ``_tb(env)`` (or None without an else); the
+    body's values are Python bools there, any JS value with "branchv" (tested by ToBoolean)."""
     kind = sink[0]
     if kind == "discard":
         return _RETURN.sub(r"\1\2\n\1return", body)
@@ -301,6 +334,10 @@ def _sunk(body: str, sink: tuple) -> str:
     if kind == "branch":  # a condition choosing between two closures (if/else, ?:)
         other = "_tb(env)" if sink[1] else "None"
         return _RETURN.sub(rf"\1if \2:\n\1    return _ta(env)\n\1return {other}", body)
+    if kind == "branchv":  # the same for any JS value, by ToBoolean
+        other = "_tb(env)" if sink[1] else "None"
+        return _RETURN.sub(rf"\1_v = \2\n\1if _v is True or (_v is not False and to_boolean(_v)):\n"
+                           rf"\1    return _ta(env)\n\1return {other}", body)
     target = _STORE[sink[1]]
     if kind == "store":
         return _RETURN.sub(rf"\1{target} = \2\n\1return", body)
@@ -314,15 +351,27 @@ def _operand_code(var: str, shape: str, value, n: str):
     """(fetch source, [(param, value)], cache key) reading one operand into ``var``; ``n`` names the
     closure variable(s). Shape "x" is a fused binary operation (op, sa, a, sb, b) of two simple
     operands, computed inline: its body, temporaries renamed, runs in a one-pass loop."""
+    if shape == "m":
+        slot, idx, key, pos = value
+        return (_MEMBER_FETCH.format(v=var, n=n, slot=_SLOT[slot].format(n=n)),
+                [(n, idx), (f"{n}k", key), (f"{n}p", pos)], ("m", slot))
+    if shape == "t":
+        slot, idx, name, pos = value
+        return (f"{var} = {_SLOT[slot].format(n=n)}\nif {var} is UNINIT:\n    tdz_error_at({n}n, {n}p)",
+                [(n, idx), (f"{n}n", name), (f"{n}p", pos)], ("t", slot))
+    if shape == "g":
+        name, pos = value
+        return _FETCH[shape].format(v=var, n=n), [(n, name), (f"{n}p", pos)], shape
     if shape != "x":
         return _FETCH[shape].format(v=var, n=n), [(n, value)], shape
     op, sa, a, sb, b = value
     int_right = sb == "c" and type(b) is int and op in INT_RIGHT
     body = _TEMPS.sub(lambda m: f"_{var}_{m.group(1)}", (INT_RIGHT if int_right else BODIES)[op].strip("\n"))
     body = _RETURN.sub(rf"\1{var} = \2\n\1break", body)
-    code = "\n".join([_FETCH[sa].format(v=f"_{var}_x", n=f"{n}a"), _FETCH[sb].format(v=f"_{var}_y", n=f"{n}b"),
-                      "while True:"] + ["    " + ln for ln in body.split("\n")])
-    return code, [(f"{n}a", a), (f"{n}b", b)], ("x", op, sa, sb, int_right)
+    ca, pa, ka = _operand_code(f"_{var}_x", sa, a, f"{n}a")
+    cb, pb, kb = _operand_code(f"_{var}_y", sb, b, f"{n}b")
+    code = "\n".join([ca, cb, "while True:"] + ["    " + ln for ln in body.split("\n")])
+    return code, pa + pb, ("x", op, ka, kb, int_right)
 
 
 def specialize(name: str, body: str, operands: tuple, extras: dict | None = None, sink: tuple | None = None):
@@ -338,7 +387,7 @@ def specialize(name: str, body: str, operands: tuple, extras: dict | None = None
     extras = extras or {}
     if sink is not None:
         body = _sunk(body, sink)
-        if sink[0] == "branch":
+        if sink[0] in ("branch", "branchv"):
             extras = {**extras, "_ta": sink[2], "_tb": sink[3]}
         elif sink[0] in ("store", "store_ret"):
             extras = {**extras, "_t": sink[2]}
@@ -373,8 +422,16 @@ def specialize(name: str, body: str, operands: tuple, extras: dict | None = None
                + f"    return {name}\n")
         ns: dict = {}
         label = "".join(sh if type(sh) is str else "x" for sh in shapes)
-        exec(compile(src, f"<{name} {label}>", "exec"), _globals(), ns)  # noqa: S102 - own templates
+        exec(compile(src, f"<{name} {label} #{len(_FACTORIES)}>", "exec"), _globals(), ns)  # noqa: S102 - own templates
         factory = _FACTORIES[key] = ns["make"]
+        boundary = {i + 1: ln.endswith(" new") for i, ln in enumerate(src.split("\n"))
+                    if ln.endswith(("# @boundary", "# @boundary new"))}
+        if boundary:  # calls made inline: JS frame boundaries for stack traces (stack.py)
+            from .stack import register_inline_calls
+
+            for c in factory.__code__.co_consts:
+                if getattr(c, "co_name", None) == name:
+                    register_inline_calls(c, boundary)
     return factory(*[v for _, v in params], *extras.values())
 
 
@@ -415,16 +472,27 @@ UPDATE
 """
 
 
-def fused_for(op: str, sa: str, a, sb: str, b, init, body, update, brk, cont):
-    """A for statement whose test ``a op b`` is read inline each iteration (no per-iteration env)."""
+# i++ / i-- as a for statement's update, on an int slot; anything else by the update's closure
+_STEP = """    _u = env[_ui]
+    if type(_u) is int and -MAX_SAFE < _u < MAX_SAFE:
+        env[_ui] = _u + _ud
+    else:
+        _update(env)"""
+
+
+def fused_for(op: str, sa: str, a, sb: str, b, init, body, update, brk, cont, step=None):
+    """A for statement whose test ``a op b`` is read inline each iteration (no per-iteration env);
+    ``step`` = (slot, +1 or -1) when the update is ``i++`` or ``i--`` of a local slot."""
     if sb == "c":
         sa, a = _not_both_constant(sa, a)
     int_right = sb == "c" and type(b) is int and op in INT_RIGHT
     test = _sunk((INT_RIGHT if int_right else BODIES)[op], ("flag",))
+    extras = {"_init": init, "_body": body, "_update": update, "_brk": brk, "_cont": cont}
+    if step is not None:
+        extras["_ui"], extras["_ud"] = step
     text = _FOR_BODY.replace("TEST", "\n".join("        " + ln for ln in test.strip("\n").split("\n"))).replace(
-        "UPDATE", "    _update(env)" if update is not None else "")
-    return specialize("for_", text, (("x", sa, a), ("y", sb, b)),
-                      {"_init": init, "_body": body, "_update": update, "_brk": brk, "_cont": cont})
+        "UPDATE", (_STEP if step is not None else "    _update(env)") if update is not None else "")
+    return specialize("for_", text, (("x", sa, a), ("y", sb, b)), extras)
 
 
 _BINOP_FUNCTIONS: dict = {}
@@ -445,5 +513,148 @@ def binop_function(op: str):
     return f
 
 
+_THIS = {
+    # this = undefined (f(x)): the global object for sloppy functions
+    "undefined": "_ne[_ti] = UNDEFINED if _fc.strict else {f}.realm.global_this",
+    # this = an object (a getter's receiver)
+    "object": "_ne[_ti] = {this}",
+    # this = any value (o.m(x))
+    "any": "_ne[_ti] = {this} if _fc.strict or isinstance({this}, JSObject) else sloppy_this({this}, {f}.realm)",
+}
+
+
+# Entering and leaving a callee's frame made inline: a step, the depth check, the body under the depth.
+# {env} is the frame's list display; {this} sets the this slot; the call line is a stack-trace
+# boundary (stack.py), with the callee's code in ``_fc``.
+_FRAME = """_a = A
+_a.ticks -= 1
+if _a.ticks < 0:
+    _a.tick()
+_d = _a.depth + 1
+if _d > _a.max_depth:
+    raise JSThrow(kind="RangeError", msg="Maximum call stack size exceeded")
+_ne = {env}
+{this}
+_a.depth = _d
+try:
+    _r = _fc.body(_ne)  # @boundary{mark}
+finally:
+    _a.depth = _d - 1"""
+
+
+def _frame(indent: str, env: str, this: str, mark: str = "") -> str:
+    text = _FRAME.format(env=env, this=this, mark=mark)
+    return "\n".join(indent + ln for ln in text.split("\n"))
+
+
+def inline_call(f: str, this: str, this_kind: str, args: list[str]) -> str:
+    """Template source calling the function in variable ``f`` with ``this`` and ``args`` inline when it
+    is a plain compiled function of the running realm taking exactly those arguments (the fast path of
+    JSCompiledFunction.call without its frame and argument list); otherwise falls through."""
+    items = "".join(f"{a}, " for a in args)
+    set_this = f"_ti = _fc.this_idx\nif _ti:\n    {_THIS[this_kind].format(f=f, this=this)}"
+    return f"""
+if type({f}) is JSCompiledFunction:
+    _fc = {f}.code
+    if _fc.call_n == {len(args)} and {f}.realm is A.realm:
+{_frame("        ", f"[{f}.env, _fc.scope, {items}*_fc.tail]", set_this)}
+        return _r
+"""
+
+
+def inline_construct(c: str, args: list[str]) -> str:
+    """Template source for ``new c(args)`` run inline when ``c`` is a base constructor of the running
+    realm with simple parameters, taking exactly those arguments (the [[Construct]] of runtime.py
+    without its frame); otherwise falls through. ``c.prototype`` is read as the data property it is."""
+    items = "".join(f"{a}, " for a in args)
+    set_this = (f"if _fc.this_idx:\n    _ne[_fc.this_idx] = _this\nif _fc.func_idx:\n    _ne[_fc.func_idx] = {c}\n"
+                f"if _fc.newtarget_idx:\n    _ne[_fc.newtarget_idx] = {c}")
+    return f"""
+if type({c}) is JSCompiledFunction:
+    _fc = {c}.code
+    if _fc.ctor_n == {len(args)} and {c}.realm is A.realm and _fc.fields is None:
+        _p = {c}.props.get("prototype", MISSING)
+        if type(_p) is Prop and not _p.flags & ACC:
+            _p = _p.value
+        if isinstance(_p, JSObject):
+            _this = JSObject(_p)
+{_frame("            ", f"[{c}.env, _fc.scope, {items}*_fc.tail]", set_this, " new")}
+            return _r if isinstance(_r, JSObject) else _this
+"""
+
+
 def fusible(op: str) -> bool:
     return op in BODIES
+
+
+_CALLERS: dict = {}
+
+
+def callback_caller(f, this, m: int):
+    """A Python function of ``m`` arguments calling ``f`` with ``this`` and those arguments, for
+    builtins that call back many times (Array.prototype.map & co., sort's comparator). A plain compiled
+    function of the running realm gets its frame built directly (the fast path of
+    JSCompiledFunction.call, made once per callback instead of per call); anything else is called
+    through [[Call]]."""
+    names = [f"a{i}" for i in range(m)]
+    params = ", ".join(names)
+    code = f.code if type(f) is _globals()["JSCompiledFunction"] else None
+    if code is None or not code.fast or f.realm is not _GLOBALS["A"].realm:
+        generic = _CALLERS.get(m)
+        if generic is None:
+            generic = _CALLERS[m] = eval(f"lambda f, this: lambda {params}: f.call(this, [{params}])")  # noqa: S307
+        return generic(f, this)
+    n = code.nparams
+    ti = code.this_idx
+    if ti and not code.strict and not isinstance(this, _GLOBALS["JSObject"]):
+        this = _GLOBALS["sloppy_this"](this, f.realm)
+    key = (m, n, bool(ti))
+    factory = _CALLERS.get(key)
+    if factory is None:
+        items = "".join(f"{a}, " for a in names[:n]) + "UNDEFINED, " * max(0, n - m)
+        set_this = "        _ne[_ti] = _this\n" if ti else ""
+        src = (f"def make(_fc, _fenv, _this, _ti):\n"
+               f"    _scope = _fc.scope\n    _tail = _fc.tail\n    _body = _fc.body\n    _a = A\n"
+               f"    def caller({params}):\n"
+               f"        if False:\n            _fc\n"
+               f"        _a.ticks -= 1\n        if _a.ticks < 0:\n            _a.tick()\n"
+               f"        _d = _a.depth + 1\n        if _d > _a.max_depth:\n"
+               f"            raise JSThrow(kind='RangeError', msg='Maximum call stack size exceeded')\n"
+               f"        _ne = [_fenv, _scope, {items}*_tail]\n{set_this}"
+               f"        _a.depth = _d\n        try:\n"
+               f"            return _body(_ne)  # @boundary\n"
+               f"        finally:\n            _a.depth = _d - 1\n"
+               f"    return caller\n")
+        ns: dict = {}
+        exec(compile(src, f"<caller {m}/{n}{'t' if ti else ''}>", "exec"), _globals(), ns)  # noqa: S102
+        factory = _CALLERS[key] = ns["make"]
+        from .stack import register_inline_calls
+
+        line = 1 + src.split("\n").index("            return _body(_ne)  # @boundary")
+        for c in factory.__code__.co_consts:
+            if getattr(c, "co_name", None) == "caller":
+                register_inline_calls(c, {line: False})
+    return factory(code, f.env, this, ti)
+
+
+def straight_body(fs: list, last):
+    """A function body of statements that cannot complete abruptly except by throwing (no return
+    among them; break and continue cannot leave a function), run one after another in one frame,
+    then returning the operand ``last`` = (shape, value) read inline (``return this``, ``return
+    o.x``, ``return a + b``), or undefined when ``last`` is None."""
+    if len(fs) > 16:
+        fs = [_chain(fs)]
+    extras = {f"_s{i}": f for i, f in enumerate(fs)}
+    body = "".join(f"{nm}(env)\n" for nm in extras)
+    if last is None:
+        return specialize("body", body + "return UNDEFINED", (), extras)
+    return specialize("body", body + "@fetch r\nreturn r", (("r", *last),), extras)
+
+
+def _chain(fs: list):
+    fs = tuple(fs)
+
+    def chain(env):
+        for f in fs:
+            f(env)
+    return chain

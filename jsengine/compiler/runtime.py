@@ -30,7 +30,8 @@ class FunctionCode:
                  "this_idx", "newtarget_idx", "home_idx", "func_idx", "args_idx", "callee_idx",
                  "bind_params", "nparams", "template", "funcs", "is_ctor", "has_prototype", "mapped",
                  "simple", "is_class_ctor", "derived", "is_arrow", "line", "column", "param_slots",
-                 "generator", "is_async", "fields", "start", "static_name", "fast", "lazy", "tail",
+                 "generator", "is_async", "fields", "start", "static_name", "fast", "lazy", "tail", "ctor_fast",
+                 "call_n", "ctor_n",
                  "__weakref__")
 
     def __init__(self) -> None:
@@ -61,6 +62,8 @@ class FunctionCode:
         self.fields = None
         self.static_name = False
         self.lazy = None  # a deferred body compile (compile(..., lazy=True))
+        self.ctor_fast = False  # inline [[Construct]]: a base constructor with simple parameters
+        self.call_n = self.ctor_n = -1  # nparams when fast / ctor_fast (one test at call sites), else -1
         self.fast = False  # plain call path: simple params, no arguments/new.target/home/own name/functions
         self.start = None  # generator / async functions: start(func, env) instead of running the body
         self.tail = None  # fast functions: the template after the parameters (env = [parent, scope, *args, *tail])
@@ -74,6 +77,13 @@ def _length_prop(n: int) -> Prop:
     if p is None:
         p = _LENGTH_PROPS[n] = Prop(n, C)
     return p
+
+
+def sloppy_this(this, realm):
+    """The this value a sloppy function sees for a non-object ``this`` (10.2.1.2 OrdinaryCallBindThis)."""
+    if this is None or this is UNDEFINED:
+        return realm.global_this
+    return to_object(this)
 
 
 class JSCompiledFunction(JSFunction):
@@ -130,12 +140,7 @@ class JSCompiledFunction(JSFunction):
                 env[2:2 + len(args)] = args
             ti = code.this_idx
             if ti:
-                if code.strict or isinstance(this, JSObject):
-                    env[ti] = this
-                elif this is None or this is UNDEFINED:
-                    env[ti] = self.realm.global_this
-                else:
-                    env[ti] = to_object(this)
+                env[ti] = this if code.strict or isinstance(this, JSObject) else sloppy_this(this, self.realm)
             realm = self.realm
             if a.realm is realm:
                 a.depth = d
@@ -456,6 +461,12 @@ def global_get(name: str):
             return g.get(name, g)
         raise reference_error(f"{name} is not defined")
     return v
+
+
+def global_get_at(name: str, _pos):
+    """global_get for a global read inline in another closure: ``_pos`` places its errors in stack
+    traces (stack.py reads it here)."""
+    return global_get(name)
 
 
 def global_has(name: str) -> bool:

@@ -9,29 +9,37 @@ from __future__ import annotations
 
 import sys
 
-from .runtime import JSCompiledFunction
+from .codegen import member_get_at, tdz_error_at
+from .runtime import JSCompiledFunction, global_get_at
 
+_POS_ARG_CODES = {member_get_at.__code__, tdz_error_at.__code__, global_get_at.__code__}  # helpers of inlined reads: _pos is an argument
 _BOUNDARY_CODES = {JSCompiledFunction.call.__code__, JSCompiledFunction.construct.__code__}
 _SCRIPT_CODES: set = set()
+_INLINE_CALLS: dict = {}  # code of a call site that calls inline -> {line of its call: is it `new`}
 
 
 def register_script_runner(code) -> None:
     _SCRIPT_CODES.add(code)
 
 
+def register_inline_calls(code, lines: dict) -> None:
+    _INLINE_CALLS[code] = lines
+
+
 def _frames(tb=None):
+    """(frame, line being run) innermost first: the traceback's frames, then the live ones."""
     if tb is not None:
         inner = []
         t = tb
         while t is not None:
-            inner.append(t.tb_frame)
+            inner.append((t.tb_frame, t.tb_lineno))
             t = t.tb_next
         yield from reversed(inner)
         f = tb.tb_frame.f_back
     else:
         f = sys._getframe(2)
     while f is not None:
-        yield f
+        yield f, f.f_lineno
         f = f.f_back
 
 
@@ -39,9 +47,18 @@ def capture_stack(tb=None, limit: int = 10) -> list[tuple[str, str, int, int]]:
     """[(function name, file, line, column)] innermost first."""
     out: list[tuple[str, str, int, int]] = []
     pos = None
-    for f in _frames(tb):
+    for f, lineno in _frames(tb):
         code = f.f_code
-        if pos is None and "_pos" in code.co_freevars:
+        lines = _INLINE_CALLS.get(code)
+        if lines is not None and lineno in lines:  # a call site running its callee inline
+            c = f.f_locals.get("_fc")
+            if c is not None:
+                line, col = pos if pos is not None else (c.line, c.column)
+                out.append((f"new {c.name or '<anonymous>'}" if lines[lineno] else c.name, c.filename, line, col))
+                pos = None
+                if len(out) >= limit:
+                    break
+        if pos is None and ("_pos" in code.co_freevars or code in _POS_ARG_CODES):
             try:
                 pos = f.f_locals.get("_pos")
             except Exception:  # pragma: no cover - defensive

@@ -183,3 +183,152 @@ def test_member_updates_and_new_properties():
         return [b._x, Object.keys(b).join('|'), 'z' in frozen, ro.k].join();
     })()""") == "8,_x|y,false,1"
     assert js_error("'use strict'; const o = Object.preventExtensions({}); o.z = 1;")[0] == "TypeError"
+
+
+def stack_of(src: str) -> list[str]:
+    """The 'at ...' lines of the stack of the error ``src`` throws, file names left out."""
+    with pytest.raises(JSError) as ei:
+        jsengine.run(src)
+    return [ln.strip().replace("<script>:", "") for ln in ei.value.stack.splitlines()[1:]]
+
+
+def test_instanceof_with_the_intrinsic_has_instance_and_without():
+    assert js("""(function () {
+        class A {} class B extends A {} function F() {}
+        const b = new B(), f = new F(), r = [];
+        r.push(b instanceof A, b instanceof B, f instanceof F, f instanceof A, [] instanceof Array, null instanceof F);
+        class H { static [Symbol.hasInstance](v) { return v === 1; } }
+        r.push(1 instanceof H, 2 instanceof H);
+        const seen = [];
+        const p = new Proxy({}, { getPrototypeOf() { seen.push('trap'); return A.prototype; } });
+        r.push(Object.create(p) instanceof A, seen.join());
+        const bound = A.bind(null);
+        r.push(b instanceof bound);
+        if (b instanceof A && !(b instanceof F)) r.push('branch');
+        return r.join();
+    })()""") == "true,true,true,false,true,false,true,false,true,trap,true,branch"
+    assert js_error("(function () { function G() {} G.prototype = 7; return ({}) instanceof G; })()") == (
+        "TypeError", "Function has non-object prototype in instanceof check")
+    assert js_error("(function () { return 1 instanceof {}; })()")[0] == "TypeError"
+
+
+def test_calls_made_inline_keep_this_arity_and_depth():
+    assert js("""(function () {
+        function sloppy() { return this === globalThis; }
+        function strict() { 'use strict'; return this; }
+        function two(a, b) { return [a, b].join('/'); }
+        const o = { m() { return this; }, sloppy };
+        return [sloppy(), strict(), two(1), two(1, 2), two(1, 2, 3), o.m() === o, o.sloppy.call(5),
+                typeof Object.prototype.valueOf.call('s')].join();
+    })()""") == "true,,1/,1/2,1/2,true,false,object"
+    assert js("""(function () {
+        String.prototype.me = function () { return typeof this; };
+        Number.prototype.strictMe = function () { 'use strict'; return typeof this; };
+        return ['s'.me(), (5).strictMe()].join();
+    })()""") == "object,number"
+    assert js_error("function r(n) { return r(n + 1); } r(0);") == ("RangeError", "Maximum call stack size exceeded")
+    # the depth comes back down after a throw through calls made inline
+    assert js("""(function () {
+        function down(n) { if (n === 0) throw new Error('bottom'); return down(n - 1); }
+        let caught = 0;
+        for (let i = 0; i < 50; i++) { try { down(200); } catch (e) { caught++; } }
+        function deep(n) { return n === 0 ? 0 : 1 + deep(n - 1); }
+        return caught + ':' + deep(5000);
+    })()""") == "50:5000"
+
+
+def test_new_made_inline():
+    assert js("""(function () {
+        function P(x, y) { this.x = x; this.y = y; }
+        P.prototype.sum = function () { return this.x + this.y; };
+        function Q(x) { this.x = x; return { other: x }; }
+        function R(x) { this.x = x; return 5; }
+        function S() { this.nt = new.target === S; }
+        function T(a) { this.a = a; } T.prototype = 3;
+        function W(a, b) { this.n = arguments.length; }
+        class V { constructor(a) { this.a = a; } }
+        return [new P(1, 2).sum(), JSON.stringify(new Q(3)), JSON.stringify(new R(4)), new S().nt,
+                Object.getPrototypeOf(new T(1)) === Object.prototype, new W(1).n, new W(1, 2).n,
+                new V(9).a, Object.getPrototypeOf(new V(1)) === V.prototype].join();
+    })()""") == '3,{"other":3},{"x":4},true,true,1,2,9,true'
+    assert js_error("(function () { const a = (x) => x; return new a(1); })()") == ("TypeError", "a is not a constructor")
+
+
+def test_stack_traces_through_calls_made_inline():
+    assert stack_of("function inner(x) {\n  return x.boom();\n}\nfunction mid(x) { return inner(x); }\n"
+                    "function top() { if (mid(1)) return 1; return 2; }\ntop();") == [
+        "at inner (2:12)", "at mid (4:26)", "at top (5:22)", "at 6:1"]  # the positions Node reports
+    assert stack_of("function U(a) { throw new Error('u' + a); }\nfunction make() { return new U(1); }\nmake();") == [
+        "at new U (1:23)", "at make (2:26)", "at 3:1"]
+    assert stack_of("function cb(x) { return x.y.z; }\n[1].map(cb);") == ["at cb (1:29)", "at 2:5"]
+
+
+def test_branches_on_logical_operators_and_any_value():
+    assert js("""(function () {
+        const r = [], log = [];
+        function t(x) { log.push(x); return x; }
+        const o = { a: 0, b: NaN, c: '', d: 'x', e: null, f: undefined, g: {}, h: 0n, i: 1n, j: -0, k: 2 };
+        for (const key of Object.keys(o)) { if (o[key]) r.push(key); if (o.a || o[key]) r.push('|' + key); }
+        if (o.b) r.push('nan'); if (o.k * NaN) r.push('nan2'); if (!o.k) r.push('bad'); else r.push('k');
+        if (o.k - 2) r.push('bad2'); if (Math.max(NaN, 1)) r.push('bad3'); if (o.h) r.push('bad4');
+        if (t(1) && t(0)) r.push('bad5'); if (t(0) || t(2)) r.push('or'); if (!(t(3) && t(4))) r.push('bad6');
+        if ('k' in o && o.k > 1) r.push('in');
+        return r.join() + ';' + log.join();
+    })()""") == "d,|d,g,|g,i,|i,k,|k,k,or,in;1,0,0,2,3,4"
+
+
+def test_property_reads_made_inline():
+    assert js("""(function () {
+        const r = [];
+        function f(o, p) { return o.x * p.x + o.y * p.y; }
+        r.push(f({x: 2, y: 3}, {x: 4, y: 5}));
+        const proto = { get x() { r.push('getter'); return 10; }, y: 1 };
+        r.push(f(Object.create(proto), {x: 1, y: 2}));
+        r.push(f('ab', {x: 1, y: 1}));
+        function g(s) { return s.length + s.foo; }
+        r.push(g('abc'), g([1, 2]));
+        const order = [];
+        const a = { get k() { order.push('a'); return 1; } }, b = { get k() { order.push('b'); return 2; } };
+        function h(a, b) { return a.k - b.k; }
+        r.push(h(a, b), order.join(''));
+        function pr(o) { return o.__proto__ === Object.prototype; }
+        r.push(pr({}));
+        return r.join();
+    })()""") == "23,getter,12,NaN,NaN,NaN,-1,ab,true"
+    assert stack_of("function f(o, p) {\n  return o.x * p.x;\n}\nf({x: 1}, null);") == ["at f (2:18)", "at 4:1"]
+
+
+def test_let_and_class_bindings_read_inline_keep_their_tdz():
+    assert js_error("(function () { function f() { return y * 2; } f(); let y = 1; })()") == (
+        "ReferenceError", "Cannot access 'y' before initialization")
+    assert stack_of("(function () {\n  function f() { return 1 + y; }\n  f();\n  let y = 1;\n})();")[0] == "at f (2:29)"  # as Node
+    assert js("(function () { class C { m() { return new C(); } } return new C().m() instanceof C; })()") is True
+
+
+def test_integral_floats_and_negative_zero_in_sums():
+    assert js("""(function () {
+        const z = 0 * -1, r = [];
+        r.push(Object.is(z + 0, 0), Object.is(z + z, -0), Object.is(0 + z, 0), Object.is(z + 5, 5));
+        let a = z; a += 0; r.push(Object.is(a, 0));
+        r.push(7.5 % 2, 1e300 % 7, 2 ** 53 % 3, Infinity % 2, 5.5 % 0, Object.is(-0 % 5, -0), 1e-320 % 3);
+        let c = 0; for (let i = 0; i < 10; i++) c = (c + i * 0.5) % 7;
+        return r.join() + ';' + c;
+    })()""") == "true,true,true,true,true,1.5,1,2,NaN,NaN,true,1e-320;1.5"
+
+
+def test_callbacks_of_array_methods():
+    assert js("""(function () {
+        const r = [], a = [3, 1, 2];
+        r.push(a.map(function (x) { return this.k + x; }, { k: 10 }).join('|'));
+        r.push(a.map(function () { return this === globalThis; }).join('|'));
+        r.push(a.map(function () { 'use strict'; return this; }, 7).join('|'));
+        r.push(a.map((x, i, arr) => x + i + arr.length).join('|'));
+        r.push(a.map((x, i, arr, extra) => extra).join('|'));
+        r.push(a.filter(x => x > 1).join('|'), a.reduce((s, x) => s + x), a.reduceRight((s, x) => s + x, ''));
+        r.push(a.some(x => x === 2), a.every(x => x > 0), a.find(x => x < 3), a.findIndex(x => x === 2));
+        r.push(a.slice().sort((x, y) => x - y).join('|'), a.slice().sort((x, y) => y - x).join('|'));
+        let n = 0; a.forEach(function () { n++; });
+        r.push(n);
+        return r.join(',');
+    })()""") == "13|11|12,true|true|true,7|7|7,6|5|7,||,3|2,6,213,true,true,1,2,1|2|3,3|2|1,3"
+    assert stack_of("[1].forEach(function cb(x) {\n  null.f;\n});")[0] == "at cb (2:8)"
