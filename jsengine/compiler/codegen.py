@@ -20,8 +20,8 @@ from ..ops import (call, get_v, instance_of, js_div, js_mod, js_mul, js_pow, js_
 from ..values import MAX_SAFE, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
 from . import runtime as rt
 from .runtime import BREAK, CONTINUE, RETURN, Completion, FunctionCode, JSCompiledFunction
-from .fused import (binop_function, fusible, fused, fused_for, inline_call, inline_construct, specialize,
-                    straight_body)
+from .fused import (binop_function, fusible, fused, fused_do_while, fused_for, inline_call, inline_construct,
+                    specialize, straight_body)
 from .genmode import GenMixin
 from .scope import LEXICAL, EarlyError, Ref, Scope, pattern_names
 
@@ -122,7 +122,7 @@ if type(y) is JSCompiledFunction and type(x) is JSObject:
             while o is not None:
                 if o is pr:
                     return True
-                o = o.get_prototype_of()
+                o = o.proto if type(o) is JSObject else o.get_prototype_of()
             return False
 return instance_of(x, y)
 """
@@ -421,6 +421,24 @@ def member_get_at(o, key, _pos):
             if not v.flags & ACC:
                 return v.value
             v = v.getter
+            if type(v) is JSCompiledFunction:  # a getter of the running realm: its frame made here
+                _fc = v.code
+                if _fc.call_n == 0 and v.realm is A.realm:
+                    a = A
+                    a.ticks -= 1
+                    if a.ticks < 0:
+                        a.tick()
+                    d = a.depth + 1
+                    if d > a.max_depth:
+                        raise JSThrow(kind="RangeError", msg="Maximum call stack size exceeded")
+                    env = [v.env, _fc.scope, *_fc.tail]
+                    if _fc.this_idx:
+                        env[_fc.this_idx] = o
+                    a.depth = d
+                    try:
+                        return _fc.body(env)  # @boundary (stack.py)
+                    finally:
+                        a.depth = d - 1
             return UNDEFINED if v is UNDEFINED else v.call(o, [])
         if p is None:
             return UNDEFINED
@@ -498,6 +516,12 @@ def index_get(o, k):
     if o is None or o is UNDEFINED:
         raise nullish_base_error(o, k)
     return member_get(o, to_key_fast(k))
+
+
+def index_get_at(o, k, _pos):
+    """index_get for an o[k] read inlined in another closure (fused._INDEX_FETCH); ``_pos`` places
+    its errors in stack traces."""
+    return index_get(o, k)
 
 
 def index_set(o, k, v, strict: bool) -> None:
@@ -1066,6 +1090,8 @@ class Compiler(GenMixin):
                 code_maker = self.function_maker(fnode, method=True,
                                                  kind=("get" if p.kind == "get" else "set" if p.kind == "set"
                                                        else "method"))
+                if type(key) is str and not code_maker.code.name:
+                    code_maker.code.name = key  # for stack traces (the name property is set when defined)
                 steps.append((p.kind if p.kind in ("get", "set") else "method", key, keyf, code_maker, None))
         if simple:
             pairs = tuple((s[1], s[3]) for s in steps)
@@ -1432,8 +1458,15 @@ class Compiler(GenMixin):
                     return "l", b.index
                 if h == 1:
                     return "u", b.index
+        elif (t == "MemberExpression" and node.computed and node.object.type in ("Identifier", "ThisExpression")
+              and node.property.type in ("Identifier", "Literal") and not self.in_chain(node)):
+            so, o = self.operand(node.object)
+            sk, k = self.operand(node.property)
+            if so in "lu" and sk in "luc":  # o[k] of slots or a constant key: read inline (fused._INDEX_FETCH)
+                return "i", (so, o, sk, k, self.pos(node.property))
+            return "f", self.expr(node)
         elif (t == "MemberExpression" and not node.computed and node.object.type in ("Identifier", "ThisExpression")
-              and node.property.name != "length" and not self.in_chain(node)):
+              and not self.in_chain(node)):
             so, o = self.operand(node.object)
             if so in "lu":  # o.key of a slot: read inline (fused._MEMBER_FETCH)
                 return "m", (so, o, node.property.name, self.pos(node.property))
@@ -1442,7 +1475,7 @@ class Compiler(GenMixin):
             # a fused operation of two simple operands is itself computed inline (k - 1 in fib(k - 1))
             sa, a = self.operand(node.left)
             sb, b = self.operand(node.right)
-            if sa in "lucmt" and sb in "lucmt" and not (sa == "c" and sb == "c"):
+            if sa in "lucmti" and sb in "lucmti" and not (sa == "c" and sb == "c"):
                 return "x", (node.operator, sa, a, sb, b)
             return "f", fused(node.operator, sa, a, sb, b)
         return "f", self.expr(node)
@@ -2684,6 +2717,8 @@ class Compiler(GenMixin):
             keyf = self.expr(m.key) if m.computed else None
             m.value._src_start = m._start if not m.static else self._after_static(m)
             maker = self.function_maker(m.value, method=True, kind=m.kind)
+            if type(key) is str and not maker.code.name:
+                maker.code.name = key  # for stack traces (the name property is set when defined)
             members.append((m.static, m.kind, key, keyf, maker))
         src = self.source[node._start:node._end]
         derived = node.superClass is not None
@@ -3273,6 +3308,11 @@ class Compiler(GenMixin):
 
     def s_DoWhileStatement(self, node):
         tgt = self.loop_target()
+        if self.fused_test(node.test):  # a comparison read inline after each run of the body
+            body = self.loop_body(tgt, node.body)
+            sa, a = self.operand(node.test.left)
+            sb, b = self.operand(node.test.right)
+            return self.cv_reset(fused_do_while(node.test.operator, sa, a, sb, b, body, tgt.brk, tgt.cont))
         t = self.test_expr(node.test)
         body = self.loop_body(tgt, node.body)
         brk, cont = tgt.brk, tgt.cont
@@ -3323,7 +3363,13 @@ class Compiler(GenMixin):
                 if u is not None and u.type == "UpdateExpression" and u.argument.type == "Identifier":
                     tgt_slot = self.local_target(u.argument)
                     if tgt_slot is not None and tgt_slot[0] == "l":  # i++ / i-- on a plain slot: inline
-                        step = (tgt_slot[1], 1 if u.operator == "++" else -1)
+                        step = (tgt_slot[1], "c", 1 if u.operator == "++" else -1)
+                elif (u is not None and u.type == "AssignmentExpression" and u.operator == "+="
+                      and u.left.type == "Identifier" and u.right.type in ("Identifier", "Literal")):
+                    tgt_slot = self.local_target(u.left)
+                    ss, sv = self.operand(u.right)
+                    if tgt_slot is not None and tgt_slot[0] == "l" and ss in "luc":  # j += i: inline too
+                        step = (tgt_slot[1], ss, sv)
                 return self.cv_reset(fused_for(node.test.operator, sa, a, sb, b, init, body, update, brk, cont,
                                                step))
 

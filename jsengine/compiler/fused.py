@@ -9,7 +9,8 @@ there is one body per operator and no hand-copied variants.
 
 Shapes: ``f`` any expression (a closure), ``l`` a local slot without a TDZ check, ``u`` such a slot one
 environment up, ``c`` a constant, ``g`` a global binding, ``t`` a slot (local or one up) read with a TDZ
-check, ``m`` a property read ``o.key`` of a local or one-up slot, ``x`` a nested simple operation. The operand value passed with a shape is the closure, the slot index
+check, ``m`` a property read ``o.key`` of a local or one-up slot, ``i`` an element read ``o[k]`` of such
+a slot with a slot or constant key, ``x`` a nested simple operation. The operand value passed with a shape is the closure, the slot index
 or the constant.
 """
 
@@ -276,6 +277,25 @@ if type({v}) is JSObject:
         {v} = member_get_at({v}, {n}k, {n}p)
 else:
     {v} = member_get_at({v}, {n}k, {n}p)"""
+# o.length of a slot: an array's or a string's length inline
+_LENGTH_FETCH = """{v} = {slot}
+if type({v}) is JSArray and {v}.arr is not None:
+    {v} = len({v}.arr)
+elif type({v}) is str:
+    {v} = len({v})
+else:
+    {v} = member_get_at({v}, "length", {n}p)"""
+# o[k] of a slot o and a slot or constant k: an array element inline
+_INDEX_FETCH = """{v} = {slot}
+{v}_k = {key}
+if type({v}_k) is int and type({v}) is JSArray:
+    {v}_a = {v}.arr
+    if {v}_a is not None and 0 <= {v}_k < len({v}_a) and {v}_a[{v}_k] is not HOLE:
+        {v} = {v}_a[{v}_k]
+    else:
+        {v} = index_get_at({v}, {v}_k, {n}p)
+else:
+    {v} = index_get_at({v}, {v}_k, {n}p)"""
 _SLOT = {"l": "env[{n}]", "u": "env[0][{n}]"}
 
 _NAMES = {"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod", "&": "band", "|": "bor", "^": "bxor",
@@ -295,7 +315,7 @@ def _globals() -> dict:
         from ..objects import HOLE, BuiltinFunction, JSArray
         from ..ops import to_property_key
         from .codegen import (_inc_slow, index_get, index_set, member_get, member_get_at, member_set, nullish_base_error,
-                              tdz_error_at,
+                              tdz_error_at, index_get_at,
                               numeric_binop, slow_add, str_concat, to_key_fast)
         from ..errors import JSThrow
         from .runtime import JSCompiledFunction, global_get_at, sloppy_this
@@ -311,7 +331,7 @@ def _globals() -> dict:
                         nullish_base_error=nullish_base_error, to_key_fast=to_key_fast,
                         to_property_key=to_property_key, _inc_slow=_inc_slow,
                         JSCompiledFunction=JSCompiledFunction, instance_of=instance_of, member_get_at=member_get_at,
-                        tdz_error_at=tdz_error_at, BuiltinFunction=BuiltinFunction,
+                        tdz_error_at=tdz_error_at, BuiltinFunction=BuiltinFunction, index_get_at=index_get_at,
                         HAS_INSTANCE=SYM.hasInstance, to_boolean=to_boolean, JSThrow=JSThrow, sloppy_this=sloppy_this)
     return _GLOBALS
 
@@ -351,8 +371,16 @@ def _operand_code(var: str, shape: str, value, n: str):
     """(fetch source, [(param, value)], cache key) reading one operand into ``var``; ``n`` names the
     closure variable(s). Shape "x" is a fused binary operation (op, sa, a, sb, b) of two simple
     operands, computed inline: its body, temporaries renamed, runs in a one-pass loop."""
+    if shape == "i":
+        slot, idx, ks, k, pos = value
+        key = {"l": f"env[{n}k]", "u": f"env[0][{n}k]", "c": f"{n}k"}[ks]
+        return (_INDEX_FETCH.format(v=var, n=n, slot=_SLOT[slot].format(n=n), key=key),
+                [(n, idx), (f"{n}k", k), (f"{n}p", pos)], ("i", slot, ks))
     if shape == "m":
         slot, idx, key, pos = value
+        if key == "length":
+            return (_LENGTH_FETCH.format(v=var, n=n, slot=_SLOT[slot].format(n=n)),
+                    [(n, idx), (f"{n}p", pos)], ("m", slot, "length"))
         return (_MEMBER_FETCH.format(v=var, n=n, slot=_SLOT[slot].format(n=n)),
                 [(n, idx), (f"{n}k", key), (f"{n}p", pos)], ("m", slot))
     if shape == "t":
@@ -472,26 +500,61 @@ UPDATE
 """
 
 
-# i++ / i-- as a for statement's update, on an int slot; anything else by the update's closure
+_DO_BODY = """
+while True:
+    A.ticks -= 1
+    if A.ticks < 0:
+        A.tick()
+    r = _body(env)
+    if r is not None:
+        if r is _brk:
+            return None
+        if r is not _cont:
+            return r
+    @fetch x
+    @fetch y
+    while True:
+TEST
+    if not _c:
+        return None
+"""
+
+
+def fused_do_while(op: str, sa: str, a, sb: str, b, body, brk, cont):
+    """do body while (a op b), the test read inline after each run of the body."""
+    if sb == "c":
+        sa, a = _not_both_constant(sa, a)
+    int_right = sb == "c" and type(b) is int and op in INT_RIGHT
+    test = _sunk((INT_RIGHT if int_right else BODIES)[op], ("flag",))
+    text = _DO_BODY.replace("TEST", "\n".join("        " + ln for ln in test.strip("\n").split("\n")))
+    return specialize("do_while", text, (("x", sa, a), ("y", sb, b)), {"_body": body, "_brk": brk, "_cont": cont})
+
+
+# i++, i-- or i += k as a for statement's update, on int values; anything else by the update's closure
+# (which reads the slots again: reading them has no effects)
 _STEP = """    _u = env[_ui]
-    if type(_u) is int and -MAX_SAFE < _u < MAX_SAFE:
+    {fetch}
+    if type(_u) is int and type(_ud) is int and -MAX_SAFE < _u + _ud < MAX_SAFE:
         env[_ui] = _u + _ud
     else:
         _update(env)"""
+_STEP_FETCH = {"c": "_ud = _us", "l": "_ud = env[_us]", "u": "_ud = env[0][_us]"}
 
 
 def fused_for(op: str, sa: str, a, sb: str, b, init, body, update, brk, cont, step=None):
     """A for statement whose test ``a op b`` is read inline each iteration (no per-iteration env);
-    ``step`` = (slot, +1 or -1) when the update is ``i++`` or ``i--`` of a local slot."""
+    ``step`` = (slot, shape, value) when the update adds a slot or a constant to a local slot (i++,
+    i--, i += k)."""
     if sb == "c":
         sa, a = _not_both_constant(sa, a)
     int_right = sb == "c" and type(b) is int and op in INT_RIGHT
     test = _sunk((INT_RIGHT if int_right else BODIES)[op], ("flag",))
     extras = {"_init": init, "_body": body, "_update": update, "_brk": brk, "_cont": cont}
     if step is not None:
-        extras["_ui"], extras["_ud"] = step
+        extras["_ui"], extras["_us"] = step[0], step[2]
     text = _FOR_BODY.replace("TEST", "\n".join("        " + ln for ln in test.strip("\n").split("\n"))).replace(
-        "UPDATE", (_STEP if step is not None else "    _update(env)") if update is not None else "")
+        "UPDATE", (_STEP.format(fetch=_STEP_FETCH[step[1]]) if step is not None else "    _update(env)")
+        if update is not None else "")
     return specialize("for_", text, (("x", sa, a), ("y", sb, b)), extras)
 
 

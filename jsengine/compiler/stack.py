@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import sys
 
-from .codegen import member_get_at, tdz_error_at
+from .codegen import index_get_at, member_get_at, tdz_error_at
 from .runtime import JSCompiledFunction, global_get_at
 
-_POS_ARG_CODES = {member_get_at.__code__, tdz_error_at.__code__, global_get_at.__code__}  # helpers of inlined reads: _pos is an argument
+_POS_ARG_CODES = {member_get_at.__code__, tdz_error_at.__code__, global_get_at.__code__, index_get_at.__code__}  # helpers of inlined reads: _pos is an argument
 _BOUNDARY_CODES = {JSCompiledFunction.call.__code__, JSCompiledFunction.construct.__code__}
 _SCRIPT_CODES: set = set()
 _INLINE_CALLS: dict = {}  # code of a call site that calls inline -> {line of its call: is it `new`}
@@ -24,6 +24,18 @@ def register_script_runner(code) -> None:
 
 def register_inline_calls(code, lines: dict) -> None:
     _INLINE_CALLS[code] = lines
+
+
+def _register_written_calls() -> None:
+    """Functions of the engine's own source that call inline mark the line with ``# @boundary``."""
+    import linecache
+
+    for fn in (member_get_at,):
+        code = fn.__code__
+        lines = linecache.getlines(code.co_filename)
+        first = code.co_firstlineno
+        end = max((ln for _, _, ln in code.co_lines() if ln is not None), default=first)
+        _INLINE_CALLS[code] = {n: False for n in range(first, end + 1) if "# @boundary" in lines[n - 1]}
 
 
 def _frames(tb=None):
@@ -45,6 +57,8 @@ def _frames(tb=None):
 
 def capture_stack(tb=None, limit: int = 10) -> list[tuple[str, str, int, int]]:
     """[(function name, file, line, column)] innermost first."""
+    if member_get_at.__code__ not in _INLINE_CALLS:
+        _register_written_calls()
     out: list[tuple[str, str, int, int]] = []
     pos = None
     for f, lineno in _frames(tb):

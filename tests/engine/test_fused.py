@@ -332,3 +332,58 @@ def test_callbacks_of_array_methods():
         return r.join(',');
     })()""") == "13|11|12,true|true|true,7|7|7,6|5|7,||,3|2,6,213,true,true,1,2,1|2|3,3|2|1,3"
     assert stack_of("[1].forEach(function cb(x) {\n  null.f;\n});")[0] == "at cb (2:8)"
+
+
+def test_element_and_length_reads_made_inline():
+    assert js("""(function () {
+        function f(a, s, o, i) {
+            const r = [a[i], a[i] + a[2], s[1], o.k, o['k'], a[7], a[-1], a[1.0], s[i] + s[9], a['1'], o.length];
+            const h = [1, , 3]; r.push(h[1], h[2]);
+            Array.prototype[5] = 'proto'; r.push(a[5]); delete Array.prototype[5];
+            let n = 0;
+            for (let j = 0; j < a.length; j++) n += a[j];
+            for (let j = 0; j < s.length; j++) n += s.charCodeAt(j);
+            r.push(n, new Uint8Array(3).length);
+            return r;
+        }
+        return JSON.stringify(f([10, 20, 30], 'xyz', {k: 4, length: 7}, 0));
+    })()""") == '[10,40,"y",4,4,null,null,20,"xundefined",20,7,null,3,"proto",423,3]'
+    assert js_error("(function (x, i) { return x[i]; })(undefined, 0)") == (
+        "TypeError", "Cannot read properties of undefined (reading '0')")
+    assert js_error("(function (x) { return x.length; })(null)") == (
+        "TypeError", "Cannot read properties of null (reading 'length')")
+
+
+def test_counting_loops_with_inline_steps():
+    assert js("""(function () {
+        let c = 0, s = 0, q = 0, t = '';
+        for (let j = 0; j <= 10; j += 3) c++;
+        const k = 2;
+        for (let j = 1; j < 20; j += k) s += j;
+        for (let j = 0; j < 10; j += 2.5) q++;
+        for (let j = 'a'; j.length < 4; j += 'b') t += j;
+        for (let j = 2 ** 53 - 4; j < 2 ** 53 + 10; j += 2) { q++; if (q > 100) break; }
+        let w = 0, i = 0;
+        while (i < 10) { i++; if (i === 3) continue; if (i === 8) break; w += i; }
+        return [c, s, q, t, w].join();
+    })()""") == "4,100,11,aababb,25"
+
+
+def test_getters_called_inline_appear_in_stack_traces():
+    assert js("(function () { class K { constructor() { this.v = 2; } get g() { return this.v * 3; } }"
+              " function f(o) { return o.g + 1; } return f(new K()); })()") == 7
+    assert stack_of("class K { get bad() {\n  return this.nope.x; } }\nfunction h(o) { return o.bad; }\nh(new K());") == [
+        "at bad (2:20)", "at h (3:26)", "at 4:1"]  # Node: "get bad [as bad]"
+
+
+def test_do_while_loops_with_an_inline_test():
+    assert js("""(function () {
+        let i = 0, s = 0;
+        do { i++; if (i === 3) continue; if (i === 8) break; s += i; } while (i < 10);
+        let k = 5, w = '';
+        do { w += k; k = Math.floor(k / 2); } while (k > 0);
+        let z = 0;
+        do z++; while (z < 0);
+        return [i, s, w, z].join();
+    })()""") == "8,25,521,1"
+    assert js("eval(\"var q = 0; do { q++; 'v' + q; } while (q < 3)\")") == "v3"
