@@ -20,8 +20,8 @@ from ..ops import (call, get_v, instance_of, js_div, js_mod, js_mul, js_pow, js_
 from ..values import MAX_SAFE, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
 from . import runtime as rt
 from .runtime import BREAK, CONTINUE, RETURN, Completion, FunctionCode, JSCompiledFunction
-from .fused import (binop_function, fusible, fused, fused_do_while, fused_for, inline_call, inline_construct,
-                    specialize, straight_body)
+from .fused import (binop_function, fusible, fused, fused_do_while, fused_for, fused_nullish, inline_call,
+                    inline_construct, specialize, straight_body)
 from .genmode import GenMixin
 from .scope import LEXICAL, EarlyError, Ref, Scope, pattern_names
 
@@ -421,24 +421,6 @@ def member_get_at(o, key, _pos):
             if not v.flags & ACC:
                 return v.value
             v = v.getter
-            if type(v) is JSCompiledFunction:  # a getter of the running realm: its frame made here
-                _fc = v.code
-                if _fc.call_n == 0 and v.realm is A.realm:
-                    a = A
-                    a.ticks -= 1
-                    if a.ticks < 0:
-                        a.tick()
-                    d = a.depth + 1
-                    if d > a.max_depth:
-                        raise JSThrow(kind="RangeError", msg="Maximum call stack size exceeded")
-                    env = [v.env, _fc.scope, *_fc.tail]
-                    if _fc.this_idx:
-                        env[_fc.this_idx] = o
-                    a.depth = d
-                    try:
-                        return _fc.body(env)  # @boundary (stack.py)
-                    finally:
-                        a.depth = d - 1
             return UNDEFINED if v is UNDEFINED else v.call(o, [])
         if p is None:
             return UNDEFINED
@@ -1175,18 +1157,11 @@ class Compiler(GenMixin):
 
     def fused_test(self, node) -> bool:
         """Whether ``node`` is a comparison that fused_binop can compile as a branch (see fused.py)."""
-        return (node.type == "BinaryExpression" and node.operator in ("<", ">", "<=", ">=", "===", "!==", "==", "!=")
-                and _nullish_literal(node.right) is None)
+        return node.type == "BinaryExpression" and node.operator in ("<", ">", "<=", ">=", "===", "!==", "==", "!=")
 
     def e_ConditionalExpression(self, node):
-        if self.fused_test(node.test):
-            a = self.expr(node.consequent)
-            b = self.expr(node.alternate)
-            return self.fused_binop(node.test, ("branch", True, a, b))
-        t = self.test_expr(node.test)
-        a = self.expr(node.consequent)
-        b = self.expr(node.alternate)
-        return lambda env: a(env) if t(env) else b(env)
+        # the test decides inside its own closure, as an if statement's does (see branch)
+        return self.branch(node.test, self.expr(node.consequent), self.expr(node.alternate))
 
     def test_expr(self, node):
         """A closure returning a Python bool for a condition."""
@@ -1470,8 +1445,9 @@ class Compiler(GenMixin):
             so, o = self.operand(node.object)
             if so in "lu":  # o.key of a slot: read inline (fused._MEMBER_FETCH)
                 return "m", (so, o, node.property.name, self.pos(node.property))
-        elif (t == "BinaryExpression" and fusible(node.operator)
-              and not (node.operator in ("===", "!==", "==", "!=") and _nullish_literal(node.right) is not None)):
+        elif t == "BinaryExpression" and node.operator in ("===", "!==", "==", "!=") and _nullish_literal(node.right):
+            return "f", self.fused_binop(node)
+        elif t == "BinaryExpression" and fusible(node.operator):
             # a fused operation of two simple operands is itself computed inline (k - 1 in fib(k - 1))
             sa, a = self.operand(node.left)
             sb, b = self.operand(node.right)
@@ -1481,9 +1457,15 @@ class Compiler(GenMixin):
         return "f", self.expr(node)
 
     def fused_binop(self, node, sink=None):
+        op = node.operator
+        lit = _nullish_literal(node.right) if op in ("===", "!==", "==", "!=") else None
+        if lit is not None:  # x === null, x != undefined, ...: the right side is a constant test
+            self.expr(node.right)
+            sa, a = self.operand(node.left)
+            return fused_nullish(op, lit, sa, a, sink)
         sa, a = self.operand(node.left)
         sb, b = self.operand(node.right)
-        return fused(node.operator, sa, a, sb, b, sink)
+        return fused(op, sa, a, sb, b, sink)
 
     _SINK_AWARE = frozenset(("BinaryExpression", "CallExpression", "MemberExpression", "AssignmentExpression",
                              "UpdateExpression", "NewExpression"))
@@ -1529,12 +1511,10 @@ class Compiler(GenMixin):
     def e_BinaryExpression(self, node):
         sink = self.take_sink()
         op = node.operator
-        if fusible(op) and not (op in ("===", "!==", "==", "!=") and _nullish_literal(node.right) is not None):
+        if fusible(op):
             if sink is not None:
                 return self.sunk(self.fused_binop(node, sink))
             return self.fused_binop(node)
-        if op in ("<", ">", "<=", ">=", "===", "!==", "==", "!="):
-            return self.compare(node)
         a = self.expr(node.left)
         b = self.expr(node.right)
         _pos = self.pos(node)
@@ -1560,25 +1540,6 @@ class Compiler(GenMixin):
         raise self.err(f"Unsupported operator {op}", node)
 
     def compare(self, node, as_bool: bool = False):
-        op = node.operator
-        if op in ("===", "!==", "==", "!="):
-            lit = _nullish_literal(node.right)
-            if lit is not None:
-                a = self.expr(node.left)
-                self.expr(node.right)
-                if op == "===" or op == "!==":
-                    # x === null / x === undefined
-                    neg = op == "!=="
-                    if lit == "null":
-                        return (lambda env: a(env) is not None) if neg else (lambda env: a(env) is None)
-                    return (lambda env: a(env) is not UNDEFINED) if neg else (lambda env: a(env) is UNDEFINED)
-                # x == null: null, undefined (and document.all-like objects)
-                neg = op == "!="
-
-                def loose_nullish(env):
-                    x = a(env)
-                    return (x is None or x is UNDEFINED or getattr(x, "is_htmldda", False)) != neg
-                return loose_nullish
         return self.fused_binop(node)
 
     # -- member access and calls ----------------------------------------------------------------------

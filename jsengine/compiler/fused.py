@@ -448,24 +448,54 @@ def specialize(name: str, body: str, operands: tuple, extras: dict | None = None
         src = (f"def make({', '.join(names)}):\n    def {name}(env):\n"
                + "".join(f"        {ln}\n" for line in lines for ln in line.split("\n"))
                + f"    return {name}\n")
-        ns: dict = {}
         label = "".join(sh if type(sh) is str else "x" for sh in shapes)
-        exec(compile(src, f"<{name} {label} #{len(_FACTORIES)}>", "exec"), _globals(), ns)  # noqa: S102 - own templates
-        factory = _FACTORIES[key] = ns["make"]
-        boundary = {i + 1: ln.endswith(" new") for i, ln in enumerate(src.split("\n"))
-                    if ln.endswith(("# @boundary", "# @boundary new"))}
-        if boundary:  # calls made inline: JS frame boundaries for stack traces (stack.py)
-            from .stack import register_inline_calls
-
-            for c in factory.__code__.co_consts:
-                if getattr(c, "co_name", None) == name:
-                    register_inline_calls(c, boundary)
+        factory = _FACTORIES[key] = _make_factory(src, f"<{name} {label} #{len(_FACTORIES)}>", name)
     return factory(*[v for _, v in params], *extras.values())
+
+
+def _make_factory(src: str, filename: str, inner: str):
+    """``make`` from template source defining ``make(...)`` around a function ``inner``; lines ending
+    in ``# @boundary`` (or ``# @boundary new``) run a callee inline and are registered as JS frame
+    boundaries for stack traces (stack.py)."""
+    ns: dict = {}
+    exec(compile(src, filename, "exec"), _globals(), ns)  # noqa: S102 - the project's own templates
+    factory = ns["make"]
+    boundary = {i + 1: ln.endswith(" new") for i, ln in enumerate(src.split("\n"))
+                if ln.endswith(("# @boundary", "# @boundary new"))}
+    if boundary:
+        from .stack import register_inline_calls
+
+        for c in factory.__code__.co_consts:
+            if getattr(c, "co_name", None) == inner:
+                register_inline_calls(c, boundary)
+    return factory
 
 
 def _not_both_constant(sa: str, a):
     """Two constants would make a body with no operand to read: read the left one as a closure."""
     return ("f", lambda env: a) if sa == "c" else (sa, a)
+
+
+_LOOSE_NULLISH = ("x is None or x is UNDEFINED or (type(x) is not int and type(x) is not str"
+                  " and getattr(x, 'is_htmldda', False))")
+# x === null / x !== undefined / x == null ... (the constant right side is not read)
+_NULLISH = {
+    ("===", "null"): "return x is None",
+    ("!==", "null"): "return x is not None",
+    ("===", "undefined"): "return x is UNDEFINED",
+    ("!==", "undefined"): "return x is not UNDEFINED",
+    ("==", "null"): f"return {_LOOSE_NULLISH}",
+    ("==", "undefined"): f"return {_LOOSE_NULLISH}",
+    ("!=", "null"): f"return not ({_LOOSE_NULLISH})",
+    ("!=", "undefined"): f"return not ({_LOOSE_NULLISH})",
+}
+
+
+def fused_nullish(op: str, lit: str, sa: str, a, sink: tuple | None = None):
+    """The closure for ``a op null`` / ``a op undefined`` (op one of === !== == !=)."""
+    if sa == "c":
+        sa, a = "f", (lambda env, a=a: a)
+    return specialize("nullish", _NULLISH[op, lit], (("x", sa, a),), sink=sink)
 
 
 def fused(op: str, sa: str, a, sb: str, b, sink: tuple | None = None):
@@ -520,14 +550,20 @@ TEST
 """
 
 
-def fused_do_while(op: str, sa: str, a, sb: str, b, body, brk, cont):
-    """do body while (a op b), the test read inline after each run of the body."""
+def _loop(template: str, op: str, sa: str, a, sb: str, b) -> tuple:
+    """(template with the test ``a op b`` in it as a "flag" sink, operands) for the fused loops."""
     if sb == "c":
         sa, a = _not_both_constant(sa, a)
     int_right = sb == "c" and type(b) is int and op in INT_RIGHT
     test = _sunk((INT_RIGHT if int_right else BODIES)[op], ("flag",))
-    text = _DO_BODY.replace("TEST", "\n".join("        " + ln for ln in test.strip("\n").split("\n")))
-    return specialize("do_while", text, (("x", sa, a), ("y", sb, b)), {"_body": body, "_brk": brk, "_cont": cont})
+    text = template.replace("TEST", "\n".join("        " + ln for ln in test.strip("\n").split("\n")))
+    return text, (("x", sa, a), ("y", sb, b))
+
+
+def fused_do_while(op: str, sa: str, a, sb: str, b, body, brk, cont):
+    """do body while (a op b), the test read inline after each run of the body."""
+    text, operands = _loop(_DO_BODY, op, sa, a, sb, b)
+    return specialize("do_while", text, operands, {"_body": body, "_brk": brk, "_cont": cont})
 
 
 # i++, i-- or i += k as a for statement's update, on int values; anything else by the update's closure
@@ -545,17 +581,13 @@ def fused_for(op: str, sa: str, a, sb: str, b, init, body, update, brk, cont, st
     """A for statement whose test ``a op b`` is read inline each iteration (no per-iteration env);
     ``step`` = (slot, shape, value) when the update adds a slot or a constant to a local slot (i++,
     i--, i += k)."""
-    if sb == "c":
-        sa, a = _not_both_constant(sa, a)
-    int_right = sb == "c" and type(b) is int and op in INT_RIGHT
-    test = _sunk((INT_RIGHT if int_right else BODIES)[op], ("flag",))
     extras = {"_init": init, "_body": body, "_update": update, "_brk": brk, "_cont": cont}
     if step is not None:
         extras["_ui"], extras["_us"] = step[0], step[2]
-    text = _FOR_BODY.replace("TEST", "\n".join("        " + ln for ln in test.strip("\n").split("\n"))).replace(
-        "UPDATE", (_STEP.format(fetch=_STEP_FETCH[step[1]]) if step is not None else "    _update(env)")
-        if update is not None else "")
-    return specialize("for_", text, (("x", sa, a), ("y", sb, b)), extras)
+    text, operands = _loop(_FOR_BODY, op, sa, a, sb, b)
+    text = text.replace("UPDATE", (_STEP.format(fetch=_STEP_FETCH[step[1]]) if step is not None
+                                   else "    _update(env)") if update is not None else "")
+    return specialize("for_", text, operands, extras)
 
 
 _BINOP_FUNCTIONS: dict = {}
@@ -600,13 +632,13 @@ _ne = {env}
 {this}
 _a.depth = _d
 try:
-    _r = _fc.body(_ne)  # @boundary{mark}
+    _r = {body}(_ne)  # @boundary{mark}
 finally:
     _a.depth = _d - 1"""
 
 
-def _frame(indent: str, env: str, this: str, mark: str = "") -> str:
-    text = _FRAME.format(env=env, this=this, mark=mark)
+def _frame(indent: str, env: str, this: str, mark: str = "", body: str = "_fc.body") -> str:
+    text = _FRAME.format(env=env, this=this, mark=mark, body=body)
     return "\n".join(indent + ln for ln in text.split("\n"))
 
 
@@ -675,28 +707,11 @@ def callback_caller(f, this, m: int):
     factory = _CALLERS.get(key)
     if factory is None:
         items = "".join(f"{a}, " for a in names[:n]) + "UNDEFINED, " * max(0, n - m)
-        set_this = "        _ne[_ti] = _this\n" if ti else ""
-        src = (f"def make(_fc, _fenv, _this, _ti):\n"
-               f"    _scope = _fc.scope\n    _tail = _fc.tail\n    _body = _fc.body\n    _a = A\n"
-               f"    def caller({params}):\n"
-               f"        if False:\n            _fc\n"
-               f"        _a.ticks -= 1\n        if _a.ticks < 0:\n            _a.tick()\n"
-               f"        _d = _a.depth + 1\n        if _d > _a.max_depth:\n"
-               f"            raise JSThrow(kind='RangeError', msg='Maximum call stack size exceeded')\n"
-               f"        _ne = [_fenv, _scope, {items}*_tail]\n{set_this}"
-               f"        _a.depth = _d\n        try:\n"
-               f"            return _body(_ne)  # @boundary\n"
-               f"        finally:\n            _a.depth = _d - 1\n"
+        frame = _frame("        ", f"[_fenv, _scope, {items}*_tail]", "_ne[_ti] = _this" if ti else "", body="_body")
+        src = (f"def make(_fc, _fenv, _this, _ti):\n    _scope, _tail, _body = _fc.scope, _fc.tail, _fc.body\n"
+               f"    def caller({params}):\n        if False:\n            _fc\n{frame}\n        return _r\n"
                f"    return caller\n")
-        ns: dict = {}
-        exec(compile(src, f"<caller {m}/{n}{'t' if ti else ''}>", "exec"), _globals(), ns)  # noqa: S102
-        factory = _CALLERS[key] = ns["make"]
-        from .stack import register_inline_calls
-
-        line = 1 + src.split("\n").index("            return _body(_ne)  # @boundary")
-        for c in factory.__code__.co_consts:
-            if getattr(c, "co_name", None) == "caller":
-                register_inline_calls(c, {line: False})
+        factory = _CALLERS[key] = _make_factory(src, f"<caller {m}/{n}{'t' if ti else ''}>", "caller")
     return factory(code, f.env, this, ti)
 
 

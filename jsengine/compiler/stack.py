@@ -26,18 +26,6 @@ def register_inline_calls(code, lines: dict) -> None:
     _INLINE_CALLS[code] = lines
 
 
-def _register_written_calls() -> None:
-    """Functions of the engine's own source that call inline mark the line with ``# @boundary``."""
-    import linecache
-
-    for fn in (member_get_at,):
-        code = fn.__code__
-        lines = linecache.getlines(code.co_filename)
-        first = code.co_firstlineno
-        end = max((ln for _, _, ln in code.co_lines() if ln is not None), default=first)
-        _INLINE_CALLS[code] = {n: False for n in range(first, end + 1) if "# @boundary" in lines[n - 1]}
-
-
 def _frames(tb=None):
     """(frame, line being run) innermost first: the traceback's frames, then the live ones."""
     if tb is not None:
@@ -57,8 +45,6 @@ def _frames(tb=None):
 
 def capture_stack(tb=None, limit: int = 10) -> list[tuple[str, str, int, int]]:
     """[(function name, file, line, column)] innermost first."""
-    if member_get_at.__code__ not in _INLINE_CALLS:
-        _register_written_calls()
     out: list[tuple[str, str, int, int]] = []
     pos = None
     for f, lineno in _frames(tb):

@@ -387,3 +387,21 @@ def test_do_while_loops_with_an_inline_test():
         return [i, s, w, z].join();
     })()""") == "8,25,521,1"
     assert js("eval(\"var q = 0; do { q++; 'v' + q; } while (q < 3)\")") == "v3"
+
+
+def test_nullish_comparisons_and_conditional_expressions():
+    values = "[null, undefined, 0, '', {}, NaN, 0n, -0, 's']"
+    assert js(f"""(function () {{
+        const r = [];
+        for (const a of {values}) {{
+            r.push([a === null, a !== null, a === undefined, a !== undefined, a == null, a != null,
+                    a === null ? 1 : 0, a ? 1 : 0, !a ? 1 : 0, a && 1 ? 1 : 0].map(Number).join(''));
+        }}
+        let c = 0, q = {{next: {{next: null}}}};
+        while (q !== null) {{ c++; q = q.next; }}
+        for (let z = {{next: null}}; z != null; z = z.next) c++;
+        return r.join() + ';' + c;
+    }})()""") == ("1001101010,0110100010,0101010010,0101010010,0101010101,0101010010,"
+                  "0101010010,0101010010,0101010101;3")  # as Node
+    assert js("(function () { var undefined = 5; return [undefined === undefined, 5 === undefined].join(); })()") == (
+        "true,true")
