@@ -21,7 +21,7 @@ from ..values import MAX_SAFE, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
 from . import runtime as rt
 from .runtime import BREAK, CONTINUE, RETURN, Completion, FunctionCode, JSCompiledFunction
 from .fused import (binop_function, fusible, fused, fused_do_while, fused_for, fused_nullish, inline_call,
-                    inline_construct, specialize, straight_body)
+                    inline_construct, specialize, straight_body, this_assigns)
 from .genmode import GenMixin
 from .scope import LEXICAL, EarlyError, Ref, Scope, pattern_names
 
@@ -431,6 +431,12 @@ def tdz_error_at(name: str, _pos):
     """Throws the ReferenceError for reading ``name`` in its TDZ from a slot read inline (fused "t"
     shape); ``_pos`` places it in stack traces."""
     raise reference_error(f"Cannot access '{name}' before initialization")
+
+
+def member_set_at(o, key, value, strict: bool, _pos) -> None:
+    """member_set for an assignment inlined in another closure (fused.this_assigns); ``_pos`` places
+    its errors in stack traces."""
+    member_set(o, key, value, strict)
 
 
 def member_set(o, key, value, strict: bool) -> None:
@@ -1437,13 +1443,13 @@ class Compiler(GenMixin):
               and node.property.type in ("Identifier", "Literal") and not self.in_chain(node)):
             so, o = self.operand(node.object)
             sk, k = self.operand(node.property)
-            if so in "lu" and sk in "luc":  # o[k] of slots or a constant key: read inline (fused._INDEX_FETCH)
+            if so in "lugt" and sk in "luct":  # o[k] of bindings or a constant key: inline (fused._INDEX_FETCH)
                 return "i", (so, o, sk, k, self.pos(node.property))
             return "f", self.expr(node)
         elif (t == "MemberExpression" and not node.computed and node.object.type in ("Identifier", "ThisExpression")
               and not self.in_chain(node)):
             so, o = self.operand(node.object)
-            if so in "lu":  # o.key of a slot: read inline (fused._MEMBER_FETCH)
+            if so in "lugt":  # o.key of a binding: read inline (fused._MEMBER_FETCH)
                 return "m", (so, o, node.property.name, self.pos(node.property))
         elif t == "BinaryExpression" and node.operator in ("===", "!==", "==", "!=") and _nullish_literal(node.right):
             return "f", self.fused_binop(node)
@@ -2550,7 +2556,11 @@ class Compiler(GenMixin):
                 # only normal completions can come out of the statements before it
                 code.body = straight_body(self.stmt_closures(stmts[:-1]), self.operand(stmts[-1].argument))
             elif not any(_contains_return(st) for st in stmts):
-                code.body = straight_body(self.stmt_closures(stmts), None)  # returns undefined
+                fs = self.stmt_closures(stmts, "UNDEFINED")
+                if len(fs) == 1 and getattr(fs[0], "__name__", "") == "this_assigns":
+                    code.body = fs[0]  # a constructor's field assignments: the run is the body
+                else:
+                    code.body = straight_body(fs, None)  # returns undefined
             else:
                 body = self.stmt_list(stmts)
                 code.body = function_body(body, stmts)
@@ -2761,14 +2771,51 @@ class Compiler(GenMixin):
     def stmt_list(self, stmts):
         return run_list(self.stmt_closures(stmts))
 
-    def stmt_closures(self, stmts) -> list:
-        """The closures of the statements that do something at run time, in order."""
+    def stmt_closures(self, stmts, result: str = "None") -> list:
+        """The closures of the statements that do something at run time, in order; runs of two or more
+        ``this.k = v`` statements become one closure (fused.this_assigns) returning ``result``."""
         fs = []
+        run: list = []
+        this_idx = None
+
+        def flush():
+            if len(run) >= 2:
+                fs.append(this_assigns(this_idx, [item[:4] for item in run], self.strict, result))
+            else:
+                fs.extend(f for f in (self.stmt(item[4]) for item in run) if f is not None)
+            run.clear()
         for st in stmts:
+            item = self._this_assign(st)
+            if item is not None and (this_idx is None or item[0] == this_idx):
+                this_idx = item[0]
+                run.append(item[1:] + (st,))
+                continue
+            flush()
+            if item is not None:
+                this_idx = item[0]
+                run.append(item[1:] + (st,))
+                continue
             f = self.stmt(st)
             if f is not None:
                 fs.append(f)
+        flush()
         return fs
+
+    def _this_assign(self, st):
+        """(this slot, key, value shape, value, position) for a statement ``this.k = v`` whose value is
+        a slot or a constant, else None."""
+        if st.type != "ExpressionStatement" or self.cv_ref is not None:
+            return None
+        e = st.expression
+        if (e.type != "AssignmentExpression" or e.operator != "=" or e.left.type != "MemberExpression"
+                or e.left.computed or e.left.object.type != "ThisExpression"
+                or e.right.type not in ("Identifier", "Literal") or getattr(e.right, "regex", None) is not None):
+            return None
+        so, o = self.operand(e.left.object)
+        sv, v = self.operand(e.right)
+        if so != "l" or sv not in ("l", "u", "c", "t"):
+            return None
+        return o, e.left.property.name, sv, v, self.pos(e.left)
 
     def stmt(self, node):
         m = getattr(self, "s_" + node.type, None)

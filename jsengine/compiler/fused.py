@@ -268,7 +268,7 @@ _FETCH = {
 # o.key for a local or captured slot o and a constant key: an own data property read inline, anything
 # else (a prototype's property, an accessor, a primitive or nullish base) by member_get_at, which
 # carries the property's position for stack traces.
-_MEMBER_FETCH = """{v} = {slot}
+_MEMBER_FETCH = """{obj}
 if type({v}) is JSObject:
     {v}_p = {v}.props.get({n}k, MISSING)
     if type({v}_p) is not Prop and {v}_p is not MISSING:
@@ -278,7 +278,7 @@ if type({v}) is JSObject:
 else:
     {v} = member_get_at({v}, {n}k, {n}p)"""
 # o.length of a slot: an array's or a string's length inline
-_LENGTH_FETCH = """{v} = {slot}
+_LENGTH_FETCH = """{obj}
 if type({v}) is JSArray and {v}.arr is not None:
     {v} = len({v}.arr)
 elif type({v}) is str:
@@ -286,8 +286,8 @@ elif type({v}) is str:
 else:
     {v} = member_get_at({v}, "length", {n}p)"""
 # o[k] of a slot o and a slot or constant k: an array element inline
-_INDEX_FETCH = """{v} = {slot}
-{v}_k = {key}
+_INDEX_FETCH = """{obj}
+{key}
 if type({v}_k) is int and type({v}) is JSArray:
     {v}_a = {v}.arr
     if {v}_a is not None and 0 <= {v}_k < len({v}_a) and {v}_a[{v}_k] is not HOLE:
@@ -314,7 +314,8 @@ def _globals() -> dict:
         from ..objects import ACC
         from ..objects import HOLE, BuiltinFunction, JSArray
         from ..ops import to_property_key
-        from .codegen import (_inc_slow, index_get, index_set, member_get, member_get_at, member_set, nullish_base_error,
+        from .codegen import (_inc_slow, index_get, index_set, member_get, member_get_at, member_set, member_set_at,
+                              nullish_base_error,
                               tdz_error_at, index_get_at,
                               numeric_binop, slow_add, str_concat, to_key_fast)
         from ..errors import JSThrow
@@ -330,7 +331,7 @@ def _globals() -> dict:
                         JSArray=JSArray, index_get=index_get, index_set=index_set, member_set=member_set,
                         nullish_base_error=nullish_base_error, to_key_fast=to_key_fast,
                         to_property_key=to_property_key, _inc_slow=_inc_slow,
-                        JSCompiledFunction=JSCompiledFunction, instance_of=instance_of, member_get_at=member_get_at,
+                        JSCompiledFunction=JSCompiledFunction, instance_of=instance_of, member_get_at=member_get_at, member_set_at=member_set_at,
                         tdz_error_at=tdz_error_at, BuiltinFunction=BuiltinFunction, index_get_at=index_get_at,
                         HAS_INSTANCE=SYM.hasInstance, to_boolean=to_boolean, JSThrow=JSThrow, sloppy_this=sloppy_this)
     return _GLOBALS
@@ -371,18 +372,17 @@ def _operand_code(var: str, shape: str, value, n: str):
     """(fetch source, [(param, value)], cache key) reading one operand into ``var``; ``n`` names the
     closure variable(s). Shape "x" is a fused binary operation (op, sa, a, sb, b) of two simple
     operands, computed inline: its body, temporaries renamed, runs in a one-pass loop."""
-    if shape == "i":
-        slot, idx, ks, k, pos = value
-        key = {"l": f"env[{n}k]", "u": f"env[0][{n}k]", "c": f"{n}k"}[ks]
-        return (_INDEX_FETCH.format(v=var, n=n, slot=_SLOT[slot].format(n=n), key=key),
-                [(n, idx), (f"{n}k", k), (f"{n}p", pos)], ("i", slot, ks))
-    if shape == "m":
-        slot, idx, key, pos = value
+    if shape == "i":  # (object shape, object, key shape, key, position)
+        so, o, sk, k, pos = value
+        obj, po, ko = _operand_code(var, so, o, f"{n}o")
+        key, pk, kk = _operand_code(f"{var}_k", sk, k, f"{n}k")
+        return (_INDEX_FETCH.format(v=var, n=n, obj=obj, key=key), po + pk + [(f"{n}p", pos)], ("i", ko, kk))
+    if shape == "m":  # (object shape, object, key, position)
+        so, o, key, pos = value
+        obj, po, ko = _operand_code(var, so, o, f"{n}o")
         if key == "length":
-            return (_LENGTH_FETCH.format(v=var, n=n, slot=_SLOT[slot].format(n=n)),
-                    [(n, idx), (f"{n}p", pos)], ("m", slot, "length"))
-        return (_MEMBER_FETCH.format(v=var, n=n, slot=_SLOT[slot].format(n=n)),
-                [(n, idx), (f"{n}k", key), (f"{n}p", pos)], ("m", slot))
+            return _LENGTH_FETCH.format(v=var, n=n, obj=obj), po + [(f"{n}p", pos)], ("m", ko, "length")
+        return (_MEMBER_FETCH.format(v=var, n=n, obj=obj), po + [(f"{n}k", key), (f"{n}p", pos)], ("m", ko))
     if shape == "t":
         slot, idx, name, pos = value
         return (f"{var} = {_SLOT[slot].format(n=n)}\nif {var} is UNINIT:\n    tdz_error_at({n}n, {n}p)",
@@ -498,8 +498,22 @@ def fused_nullish(op: str, lit: str, sa: str, a, sink: tuple | None = None):
     return specialize("nullish", _NULLISH[op, lit], (("x", sa, a),), sink=sink)
 
 
+# s += t on a local slot with two strings: the slot lets go of s first, so CPython can grow the string
+# in place when nothing else holds it (building a string in a loop stays linear, as it is in CPython)
+_APPEND = """
+if type(x) is str and type(y) is str and len(x) + len(y) < 100_000:
+    env[_t] = None
+    x += y
+    env[_t] = x
+    return None
+"""
+
+
 def fused(op: str, sa: str, a, sb: str, b, sink: tuple | None = None):
     """The closure for ``a op b`` with operand shapes ``sa`` and ``sb`` (see the module text)."""
+    if op == "+" and sink is not None and sink[0] == "store" and sink[1] == sa == "l" and sink[2] == a:
+        return specialize("append", _APPEND + _sunk(BODIES["+"], sink), (("x", sa, a), ("y", sb, b)),
+                          {"_t": sink[2]})
     if sb == "c":
         sa, a = _not_both_constant(sa, a)
     int_right = sb == "c" and type(b) is int and op in INT_RIGHT
@@ -736,3 +750,55 @@ def _chain(fs: list):
         for f in fs:
             f(env)
     return chain
+
+
+# One `this.k = v` of a run, in fall-through form: an own data property or a new one no prototype
+# has, stored directly; anything else by [[Set]] (member_set_at keeps the statement's position).
+_THIS_SET = """{fetch}
+if type(o) is JSObject:
+    props = o.props
+    cur = props.get({k}, MISSING)
+    if cur is MISSING:
+        p = o.proto
+        while p is not None and p.ordinary_get and {k} not in p.props:
+            p = p.proto
+        if p is None and o.extensible:
+            props[{k}] = {v}
+        else:
+            member_set_at(o, {k}, {v}, strict, {pos})
+    elif type(cur) is not Prop:
+        props[{k}] = {v}
+    else:
+        member_set_at(o, {k}, {v}, strict, {pos})
+else:
+    member_set_at(o, {k}, {v}, strict, {pos})"""
+
+
+def this_assigns(this_idx: int, items: list, strict: bool, result: str):
+    """A run of statements ``this.k = v`` (v a slot or a constant: reading it has no effects) in one
+    closure, as a constructor's body usually is. On a fresh object (no own properties, extensible)
+    whose prototypes have none of the keys, the values are stored straight away; otherwise each
+    statement runs as an assignment of its own. Returns ``result`` (source: None or UNDEFINED).
+    ``items`` are (key, shape, value, position)."""
+    operands = []
+    extras = {"strict": strict, "_this": this_idx}
+    fresh, general = [], []
+    keys = []
+    for i, (key, shape, value, pos) in enumerate(items):
+        var = f"v{i}"
+        operands.append((var, shape, value))
+        extras[f"_k{i}"] = key
+        extras[f"_p{i}"] = pos
+        keys.append(f"_k{i} in pp")
+        fresh.append(f"        @fetch {var}\n        props[_k{i}] = {var}")
+        general.append(_THIS_SET.format(fetch=f"@fetch {var}", k=f"_k{i}", v=var, pos=f"_p{i}"))
+    body = (f"o = env[_this]\n"
+            f"if type(o) is JSObject and o.extensible and not o.props:\n"
+            f"    p = o.proto\n"
+            f"    while p is not None and p.ordinary_get:\n"
+            f"        pp = p.props\n"
+            f"        if {' or '.join(keys)}:\n            break\n"
+            f"        p = p.proto\n"
+            f"    if p is None:\n        props = o.props\n" + "\n".join(fresh) + f"\n        return {result}\n"
+            + "\n".join(general) + f"\nreturn {result}\n")
+    return specialize("this_assigns", body, tuple(operands), extras)

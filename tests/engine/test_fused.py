@@ -405,3 +405,51 @@ def test_nullish_comparisons_and_conditional_expressions():
                   "0101010010,0101010010,0101010101;3")  # as Node
     assert js("(function () { var undefined = 5; return [undefined === undefined, 5 === undefined].join(); })()") == (
         "true,true")
+
+
+def test_reads_of_global_bindings_made_inline():
+    assert js("""
+        const A = ['a', 'b', 'c']; var O = {k: 2}; let L = [5, 6];
+        function f(i) { return [A.length, A[i], O.k, O['k'], L[1], Math.PI > 3, A[i % A.length], L.length].join(); }
+        f(1);
+    """) == "3,b,2,2,6,true,b,2"
+    assert stack_of("function g() {\n  return Nope.x;\n}\ng();") == ["at g (2:10)", "at 4:1"]
+    assert js_error("function h() { return T.x; } h(); let T = {x: 1};") == (
+        "ReferenceError", "Cannot access 'T' before initialization")
+
+
+def test_appending_to_a_string_slot_keeps_other_references_intact():
+    assert js("""(function () {
+        let s = 'a', t, u = [];
+        for (let i = 0; i < 5; i++) { t = s; u.push(s); s += 'b'; }
+        let n = 1; n += 2; let m = 'x'; m += 1; let big = ''; for (let i = 0; i < 30000; i++) big += 'abcd';
+        return [s, t, u.join('|'), n, m, big.length, big.slice(-5)].join();
+    })()""") == "abbbbb,abbbb,a|ab|abb|abbb|abbbb,3,x1,120000,dabcd"
+
+
+def test_runs_of_this_assignments_in_constructors():
+    assert js("""(function () {
+        const r = [], show = (o) => Object.entries(o).map(([k, v]) => k + '=' + v).join(' ');
+        class V { constructor(x, y) { this.x = x; this.y = y; } }
+        r.push(show(new V(1, 2)));
+        class P { set y(v) { r.push('setter ' + v); } }
+        class W extends P { constructor(x, y) { super(); this.x = x; this.y = y; this.z = 3; } }
+        r.push(show(new W(1, 2)));
+        function F(a, b) { this.a = a; this.b = b; this.a = 9; }
+        r.push(show(new F(1, 2)));
+        const o = {c: 0}; F.call(o, 5, 6); r.push(show(o));
+        F.call(Object.freeze({}), 1, 2); r.push('sloppy ok');
+        function G(a, b) { 'use strict'; this.a = a; this.b = b; }
+        try { G.call(Object.freeze({}), 1, 2); } catch (e) { r.push(e.constructor.name); }
+        const ro = Object.create(Object.defineProperty({}, 'a', { value: 0 }));
+        try { G.call(ro, 1, 2); } catch (e) { r.push(e.constructor.name); }
+        function M(a) { this.q = a; this.w = later; }
+        try { new M(1); } catch (e) { r.push(e.message); }
+        let later = 2;
+        function N(a, b) { this.a = a; this.b = b; return 5; }
+        r.push(show(new N(1, 2)));
+        return r.join(';');
+    })()""") == ("x=1 y=2;setter 2;x=1 z=3;a=9 b=2;c=0 a=9 b=6;sloppy ok;TypeError;TypeError;"
+                 "Cannot access 'later' before initialization;a=1 b=2")
+    assert stack_of("'use strict';\nfunction G(a, b) {\n  this.a = a;\n  this.b = b;\n}\n"
+                    "G.call(Object.freeze({}), 1, 2);")[0] == "at G (3:3)"
