@@ -1166,6 +1166,8 @@ class Compiler(GenMixin):
         return node.type == "BinaryExpression" and node.operator in ("<", ">", "<=", ">=", "===", "!==", "==", "!=")
 
     def e_ConditionalExpression(self, node):
+        if self.fused_test(node.test):  # k < 2 ? k : f(k): the comparison picks an operand read inline
+            return self.fused_binop(node.test, ("choose", self.operand(node.consequent), self.operand(node.alternate)))
         # the test decides inside its own closure, as an if statement's does (see branch)
         return self.branch(node.test, self.expr(node.consequent), self.expr(node.alternate))
 
@@ -2555,6 +2557,8 @@ class Compiler(GenMixin):
                 # statements then `return expr`, no other return: no completion record for the return;
                 # only normal completions can come out of the statements before it
                 code.body = straight_body(self.stmt_closures(stmts[:-1]), self.operand(stmts[-1].argument))
+            elif _guarded(stmts) and any(_contains_return(st) for st in stmts):
+                code.body = self.guarded_body(stmts)  # early returns: if (t) return a; ... return b
             elif not any(_contains_return(st) for st in stmts):
                 fs = self.stmt_closures(stmts, "UNDEFINED")
                 if len(fs) == 1 and getattr(fs[0], "__name__", "") == "this_assigns":
@@ -2584,6 +2588,25 @@ class Compiler(GenMixin):
         if code.simple and code.start is None:  # calls and constructs with exact arity build the env from these
             code.scope = code.template[1]
             code.tail = code.template[2 + code.nparams:]
+
+    def guarded_body(self, stmts):
+        """A function body of statements without return, guard clauses ``if (t) return a;`` and at
+        most a final ``return b`` (see _guarded): each guard is a branch between its value and the
+        rest of the body, so no return completion is made. Returns the body closure."""
+        i = 0
+        while i < len(stmts) and not _contains_return(stmts[i]):
+            i += 1
+        fs = self.stmt_closures(stmts[:i]) if i else []
+        if i == len(stmts):
+            return straight_body(fs, None)
+        st = stmts[i]
+        if st.type == "ReturnStatement":
+            return straight_body(fs, self.operand(st.argument) if st.argument is not None else ("c", UNDEFINED))
+        ret = st.consequent if st.consequent.type == "ReturnStatement" else st.consequent.body[0]
+        value = self.expr(ret.argument) if ret.argument is not None else (lambda env: UNDEFINED)
+        rest = self.guarded_body(stmts[i + 1:])
+        br = self.branch(st.test, value, rest)
+        return straight_body(fs, ("f", br)) if fs else br
 
     def body_scope_enter(self, bscope: Scope, fscope: Scope):
         """Entering the separate var environment of a function with parameter expressions: body vars
@@ -3723,6 +3746,23 @@ class Compiler(GenMixin):
             e[widx] = o
             return body(e)
         return self.cv_reset(with_)
+
+
+def _guarded(stmts) -> bool:
+    """Statements without return, guard clauses ``if (t) return a;`` (no else; the return alone or
+    alone in a block) and at most one return, the last statement: what guarded_body compiles."""
+    for i, st in enumerate(stmts):
+        if not _contains_return(st):
+            continue
+        if st.type == "ReturnStatement":
+            return i == len(stmts) - 1
+        if st.type != "IfStatement" or st.alternate is not None or _contains_return(st.test):
+            return False
+        c = st.consequent
+        if not (c.type == "ReturnStatement"
+                or (c.type == "BlockStatement" and len(c.body) == 1 and c.body[0].type == "ReturnStatement")):
+            return False
+    return True
 
 
 def _contains_return(node) -> bool:

@@ -346,7 +346,8 @@ def _sunk(body: str, sink: tuple) -> str:
     statement, ("store", shape, slot) to assign a slot and return None (an assignment statement),
     ("store_ret", shape, slot) to assign it and return the value too, or ("branch", has_else) for a
     condition that returns ``_ta(env)`` when true, else ``_tb(env)`` (or None without an else); the
-    body's values are Python bools there, any JS value with "branchv" (tested by ToBoolean)."""
+    body's values are Python bools there, any JS value with "branchv" (tested by ToBoolean); or
+    ("choose", a, b) returning the operand a = (shape, value) when true, else the operand b."""
     kind = sink[0]
     if kind == "discard":
         return _RETURN.sub(r"\1\2\n\1return", body)
@@ -355,6 +356,8 @@ def _sunk(body: str, sink: tuple) -> str:
     if kind == "branch":  # a condition choosing between two closures (if/else, ?:)
         other = "_tb(env)" if sink[1] else "None"
         return _RETURN.sub(rf"\1if \2:\n\1    return _ta(env)\n\1return {other}", body)
+    if kind == "choose":  # a ?: whose branches are operands (read inline when they are simple)
+        return _RETURN.sub(r"\1if \2:\n\1    @fetch _ca\n\1    return _ca\n\1@fetch _cb\n\1return _cb", body)
     if kind == "branchv":  # the same for any JS value, by ToBoolean
         other = "_tb(env)" if sink[1] else "None"
         return _RETURN.sub(rf"\1_v = \2\n\1if _v is True or (_v is not False and to_boolean(_v)):\n"
@@ -419,6 +422,8 @@ def specialize(name: str, body: str, operands: tuple, extras: dict | None = None
             extras = {**extras, "_ta": sink[2], "_tb": sink[3]}
         elif sink[0] in ("store", "store_ret"):
             extras = {**extras, "_t": sink[2]}
+    if sink is not None and sink[0] == "choose":
+        operands = tuple(operands) + (("_ca", *sink[1]), ("_cb", *sink[2]))
     fetch = {}
     params: list = []
     shapes = []

@@ -453,3 +453,26 @@ def test_runs_of_this_assignments_in_constructors():
                  "Cannot access 'later' before initialization;a=1 b=2")
     assert stack_of("'use strict';\nfunction G(a, b) {\n  this.a = a;\n  this.b = b;\n}\n"
                     "G.call(Object.freeze({}), 1, 2);")[0] == "at G (3:3)"
+
+
+def test_guard_clauses_and_conditional_operands():
+    assert js("""(function () {
+        const r = [];
+        function tak(x, y, z) { if (y >= x) return z; return tak(tak(x - 1, y, z), tak(y - 1, z, x), tak(z - 1, x, y)); }
+        r.push(tak(18, 12, 6));
+        function g(a) { const b = a * 2; if (a < 0) return 'neg'; if (a === 0) { return; } let c = b + 1;
+                        if (c > 10) return c; r.push('mid' + c); }
+        r.push(g(-1), g(0), g(3), g(10));
+        function h(a) { if (a) return 1; }
+        r.push(h(0), h(1));
+        function k(o) { if (o === null) return 'null'; if (!o.x) return 'nox'; if (o.x > 1 && o.y) return 'both';
+                        return 'else'; }
+        r.push(k(null), k({}), k({x: 2, y: 1}), k({x: 2}));
+        function m(a) { var v = a; if (a) return v; function inner() { return 5; } return inner(); }
+        r.push(m(0), m(7));
+        function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+        const o = {a: 1};
+        function c(x) { return x === null ? 'n' : x > 1 ? x * 2 : o.a; }
+        r.push(fib(15), c(null), c(5), c(0));
+        return JSON.stringify(r);
+    })()""") == '[7,"mid7","neg",null,null,21,null,1,"null","nox","both","else",5,7,610,"n",10,1]'
