@@ -3506,6 +3506,14 @@ class Compiler(GenMixin):
             template = [None, s] + [UNINIT] * (s.size - 2) if has_env else None
             resets = tuple(b.index for b in s.bindings.values()) if (not has_env and lexical) else ()
             up = self.env_of(self.hops_to_from(s, s.func)) if resets else None
+            # `for (const x of a)` binding a slot of this frame: each element is stored straight into
+            # it (the TDZ reset before the binding cannot be observed: nothing runs in between)
+            slot = None
+            if decl is not None and decl.id.type == "Identifier" and not has_env:
+                ref = decl.id.ref
+                b = ref.binding
+                if b is not None and not ref.dynamic and b.kind != "import" and ref.hops() == 0:
+                    slot = b.index
         _pos = self.pos(node)
 
         def iteration_env(env):
@@ -3541,8 +3549,12 @@ class Compiler(GenMixin):
                         A.ticks -= 1
                         if A.ticks < 0:
                             A.tick()
-                        e = iteration_env(env) if lexical else env
-                        bind(e, x)
+                        if slot is not None:
+                            e = env
+                            env[slot] = x
+                        else:
+                            e = iteration_env(env) if lexical else env
+                            bind(e, x)
                         r = body(e)
                         if r is not None:
                             if r is brk:

@@ -476,3 +476,21 @@ def test_guard_clauses_and_conditional_operands():
         r.push(fib(15), c(null), c(5), c(0));
         return JSON.stringify(r);
     })()""") == '[7,"mid7","neg",null,null,21,null,1,"null","nox","both","else",5,7,610,"n",10,1]'
+
+
+def test_for_of_loops_binding_a_slot():
+    assert js("""(function () {
+        const r = [];
+        let s = 0;
+        for (const x of [1, 2, 3]) s += x;
+        for (let y of [1, 2, 3]) { y *= 2; s += y; }
+        var t = 0;
+        for (var z of [1, 2, 3]) t += z;
+        const fs = [];
+        for (const c of [1, 2, 3]) fs.push(() => c);
+        for (const h of [1, , 3]) r.push(h);
+        const arr = [1, 2, 3];
+        for (const m of arr) { if (m === 1) arr.push(4); r.push(m); }
+        for (const [a, b] of [[1, 2], [3, 4]]) r.push(a + b);
+        return JSON.stringify([r, s, t, z, fs.map((g) => g()).join('')]);
+    })()""") == '[[1,null,3,1,2,3,4,3,7],18,6,3,"123"]'
