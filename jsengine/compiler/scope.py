@@ -593,6 +593,8 @@ class Resolver:
             if left.type == "VariableDeclaration":
                 if left.kind != "var":
                     self.lexical_of([left], s, False)
+                    for b in s.bindings.values():  # the right side sees the head's bindings in their TDZ
+                        b.decl_end = max(b.decl_end, st.right._end)
                 for d in left.declarations:
                     self.walk_pattern(d.id)
                     if d.init is not None:

@@ -494,3 +494,10 @@ def test_for_of_loops_binding_a_slot():
         for (const [a, b] of [[1, 2], [3, 4]]) r.push(a + b);
         return JSON.stringify([r, s, t, z, fs.map((g) => g()).join('')]);
     })()""") == '[[1,null,3,1,2,3,4,3,7],18,6,3,"123"]'
+
+
+def test_for_in_and_for_of_heads_see_their_bindings_in_the_tdz():
+    for head in ("const q of [q]", "let q of q", "const q in q", "let q in {q}"):
+        assert js_error(f"(function () {{ for ({head}) {{}} }})()") == (
+            "ReferenceError", "Cannot access 'q' before initialization"), head
+    assert js("(function () { let q = [1]; let r = 0; { for (const q of [2, 3]) r += q; } return r; })()") == 5
