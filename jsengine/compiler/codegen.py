@@ -1175,7 +1175,7 @@ class Compiler(GenMixin):
         """A closure returning a Python bool for a condition."""
         t = node.type
         if t == "BinaryExpression" and node.operator in ("<", ">", "<=", ">=", "===", "!==", "==", "!="):
-            return self.compare(node, as_bool=True)
+            return self.fused_binop(node)
         if t == "UnaryExpression" and node.operator == "!":
             inner = self.test_expr(node.argument)
             return lambda env: not inner(env)
@@ -1547,8 +1547,6 @@ class Compiler(GenMixin):
             return in_op
         raise self.err(f"Unsupported operator {op}", node)
 
-    def compare(self, node, as_bool: bool = False):
-        return self.fused_binop(node)
 
     # -- member access and calls ----------------------------------------------------------------------
     def e_MemberExpression(self, node):

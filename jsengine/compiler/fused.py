@@ -526,46 +526,37 @@ def fused(op: str, sa: str, a, sb: str, b, sink: tuple | None = None):
     return specialize(_NAMES[op], body, (("x", sa, a), ("y", sb, b)), sink=sink)
 
 
-_FOR_BODY = """
+# One run of a fused loop's body: a step, then the body's completion (break, continue, return).
+_RUN_BODY = """    A.ticks -= 1
+    if A.ticks < 0:
+        A.tick()
+    r = _body(env)
+    if r is not None:
+        if r is _brk:
+            return None
+        if r is not _cont:
+            return r"""
+# The test ``x op y`` read inline into _c (TEST is the operator's body with a "flag" sink).
+_TEST = """    @fetch x
+    @fetch y
+    while True:
+TEST
+    if not _c:
+        return None"""
+
+_FOR_BODY = f"""
 if _init is not None:
     _init(env)
 while True:
-    @fetch x
-    @fetch y
-    while True:
-TEST
-    if not _c:
-        return None
-    A.ticks -= 1
-    if A.ticks < 0:
-        A.tick()
-    r = _body(env)
-    if r is not None:
-        if r is _brk:
-            return None
-        if r is not _cont:
-            return r
+{_TEST}
+{_RUN_BODY}
 UPDATE
 """
 
-
-_DO_BODY = """
+_DO_BODY = f"""
 while True:
-    A.ticks -= 1
-    if A.ticks < 0:
-        A.tick()
-    r = _body(env)
-    if r is not None:
-        if r is _brk:
-            return None
-        if r is not _cont:
-            return r
-    @fetch x
-    @fetch y
-    while True:
-TEST
-    if not _c:
-        return None
+{_RUN_BODY}
+{_TEST}
 """
 
 
