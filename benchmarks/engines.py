@@ -92,15 +92,17 @@ def version(engine: str) -> str:
 
 
 def worker_env(workdir: Path | None = None) -> dict:
-    """The environment of a child process: this checkout first on the import path, and bytecode
-    cached under `workdir` (outside the source tree) even where PYTHONDONTWRITEBYTECODE is set, so
-    that a child does not recompile every module, as no normal installation would."""
+    """The environment of a child process: this checkout first on the import path, and bytecode and
+    jsengine's compiled templates cached under `workdir` (outside the source tree and the user's
+    cache) even where PYTHONDONTWRITEBYTECODE is set, so that a child does not recompile every module,
+    as no normal installation would."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     env.setdefault("PYTHONHASHSEED", "0")
     if workdir is not None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
+        env.setdefault("JSENGINE_CACHE_DIR", str(workdir / "cache"))
     return env
 
 

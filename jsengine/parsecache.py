@@ -15,6 +15,17 @@ import sys
 from pathlib import Path
 
 FORMAT = 1
+ENV_DIR = "JSENGINE_CACHE_DIR"
+
+
+def cache_dir() -> Path | None:
+    """Where on-disk caches live: $JSENGINE_CACHE_DIR, else $XDG_CACHE_HOME/jsengine or
+    ~/.cache/jsengine; None when JSENGINE_CACHE_DIR is "off" (nothing is read or written)."""
+    env = os.environ.get(ENV_DIR)
+    if env:
+        return None if env == "off" else Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "jsengine"
 
 
 def _stamp(source: str) -> str:

@@ -153,17 +153,16 @@ def _failure(exc: BaseException) -> ScriptFailure:
     return ScriptFailure("internal", f"internal engine error: {type(exc).__name__}: {exc}")
 
 
-def compile_script(source: str, filename: str, parse_cache: Path | None = None) -> Any:
+def compile_script(source: str, filename: str, parse_cache: Path | None = None, lazy: bool = False) -> Any:
     """Parse and compile a script once (raises ScriptFailure for syntax errors).
 
     With `parse_cache` (a file path), the parse tree is kept on disk and reused while the source, the
-    parser and the engine are unchanged, so a fresh process skips parsing.
+    parser and the engine are unchanged, so a fresh process skips parsing. `lazy` compiles function
+    bodies on their first call (for a trusted library).
     """
     js = _require_engine()
     try:
-        if parse_cache is not None:  # a trusted library: lazy function bodies, cached parse tree
-            return js.compile(source, filename=filename, lazy=True, cache=parse_cache)
-        return js.compile(source, filename=filename)
+        return js.compile(source, filename=filename, lazy=lazy, cache=parse_cache)
     except Exception as exc:  # noqa: BLE001 - every engine failure becomes a clear message
         raise _failure(exc) from None
 

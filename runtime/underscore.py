@@ -22,12 +22,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from jsengine.parsecache import cache_dir
 from runtime.errors import UserError
 from runtime.sandbox import ScriptFailure, compile_script
 
 VERSION = "1.9.2"
 ENV_STDLIB = "JSENGINE_STDLIB_JS"
-ENV_CACHE = "JSENGINE_CACHE_DIR"
 _USES = re.compile(r"(?<![A-Za-z0-9$_\\])_(?![A-Za-z0-9$_])")
 _lock = threading.Lock()
 _cache: dict[tuple[str, int, int], Any] = {}
@@ -56,15 +56,6 @@ def underscore_file() -> Path:
     return source
 
 
-def cache_dir() -> Path:
-    """Where parse trees are cached: JSENGINE_CACHE_DIR, else $XDG_CACHE_HOME/jsengine or ~/.cache/jsengine."""
-    env = os.environ.get(ENV_CACHE)
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "jsengine"
-
-
 def uses_underscore(source: str) -> bool:
     """True when the script text mentions `_` as an identifier (conservative: strings count too)."""
     return _USES.search(source) is not None
@@ -79,8 +70,10 @@ def compiled_underscore() -> Any:
         found = _cache.get(key)
         if found is None:
             try:
+                where = cache_dir()
                 found = compile_script(path.read_text(encoding="utf-8"), filename=str(path),
-                                       parse_cache=cache_dir() / f"underscore-{VERSION}.ast")
+                                       parse_cache=None if where is None else where / f"underscore-{VERSION}.ast",
+                                       lazy=True)
             except ScriptFailure as exc:
                 raise UserError(f"cannot compile {path}: {exc}") from None
             _cache.clear()

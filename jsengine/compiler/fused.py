@@ -16,10 +16,12 @@ or the constant.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from ..ops import js_mul, less_than, loose_equals
 from ..values import MAX_SAFE, UNDEFINED, JSBigInt
+from .codecache import compiled
 
 # Each body reads x and y and returns the result. Written as the former hand-made closures were.
 BODIES: dict[str, str] = {
@@ -454,16 +456,18 @@ def specialize(name: str, body: str, operands: tuple, extras: dict | None = None
                + "".join(f"        {ln}\n" for line in lines for ln in line.split("\n"))
                + f"    return {name}\n")
         label = "".join(sh if type(sh) is str else "x" for sh in shapes)
-        factory = _FACTORIES[key] = _make_factory(src, f"<{name} {label} #{len(_FACTORIES)}>", name)
+        factory = _FACTORIES[key] = _make_factory(src, f"{name} {label}", name)
     return factory(*[v for _, v in params], *extras.values())
 
 
-def _make_factory(src: str, filename: str, inner: str):
-    """``make`` from template source defining ``make(...)`` around a function ``inner``; lines ending
-    in ``# @boundary`` (or ``# @boundary new``) run a callee inline and are registered as JS frame
-    boundaries for stack traces (stack.py)."""
+def _make_factory(src: str, title: str, inner: str):
+    """``make`` from template source defining ``make(...)`` around a function ``inner``, compiled as
+    the file "<title hash>" (a short hash of the source keeps profiles apart); lines ending in ``#
+    @boundary`` (or ``# @boundary new``) run a callee inline and are registered as JS frame boundaries
+    for stack traces (stack.py)."""
     ns: dict = {}
-    exec(compile(src, filename, "exec"), _globals(), ns)  # noqa: S102 - the project's own templates
+    label = f"<{title} {hashlib.blake2b(src.encode(), digest_size=3).hexdigest()}>"
+    exec(compiled(src, label), _globals(), ns)  # noqa: S102 - the project's own templates
     factory = ns["make"]
     boundary = {i + 1: ln.endswith(" new") for i, ln in enumerate(src.split("\n"))
                 if ln.endswith(("# @boundary", "# @boundary new"))}
@@ -721,7 +725,7 @@ def callback_caller(f, this, m: int):
         src = (f"def make(_fc, _fenv, _this, _ti):\n    _scope, _tail, _body = _fc.scope, _fc.tail, _fc.body\n"
                f"    def caller({params}):\n        if False:\n            _fc\n{frame}\n        return _r\n"
                f"    return caller\n")
-        factory = _CALLERS[key] = _make_factory(src, f"<caller {m}/{n}{'t' if ti else ''}>", "caller")
+        factory = _CALLERS[key] = _make_factory(src, f"caller {m}/{n}{'t' if ti else ''}", "caller")
     return factory(code, f.env, this, ti)
 
 

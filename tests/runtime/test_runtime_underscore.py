@@ -84,3 +84,5 @@ def test_cache_dir_follows_the_environment(monkeypatch, tmp_path) -> None:
     monkeypatch.delenv("JSENGINE_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache_dir() == tmp_path / "xdg" / "jsengine"
+    monkeypatch.setenv("JSENGINE_CACHE_DIR", "off")
+    assert cache_dir() is None
