@@ -52,6 +52,11 @@ class Prop:
         return f"Prop({self.value!r}, flags={self.flags})"
 
 
+# The default of ``props.get(key, PMISS)`` in the compiled fast paths: a ``Prop`` that is never stored,
+# so one test, ``type(v) is not Prop``, finds a present property with the default attributes.
+PMISS = Prop(UNDEFINED, ACC)
+
+
 class Desc:
     """A Property Descriptor (6.2.5); fields not given are ABSENT."""
 

@@ -676,17 +676,30 @@ def set_or_throw(o, key, value) -> None:
 
 
 def object_tag(o) -> str:
-    """How V8 names an object in messages: '#<Object>' or '[object Array]'."""
+    """How V8 names the target of a failed assignment: "object '#<Point>'", "object '[object Array]'"
+    (and RegExp and primitive wrappers), "object '[object Object]'" (no prototype), "function
+    'function f() {}'"."""
+    from .builtins.object import constructor_name, object_desc
+
     if isinstance(o, JSArray):
-        return "[object Array]"
-    return "#<Object>"
+        return "object '[object Array]'"
+    if not isinstance(o, JSObject):
+        return "object '#<Object>'"
+    if o.is_callable:
+        return f"function '{object_desc(o)}'"
+    kind = o.class_name if type(o).__name__ == "JSStringObject" else getattr(o, "kind", None)
+    if kind in ("RegExp", "String", "Number", "Boolean", "Symbol", "BigInt"):
+        return f"object '[object {kind}]'"
+    if o.ordinary_get and o.proto is None:
+        return "object '[object Object]'"
+    return f"object '#<{constructor_name(o)}>'"
 
 
 def set_failure(o, key):
     """The TypeError for a failed strict [[Set]] (V8's wording)."""
     if isinstance(o, JSObject) and o.get_own_property(key) is MISSING and not o.is_extensible():
         return type_error(f"Cannot add property {key_display(key)}, object is not extensible")
-    return type_error(f"Cannot assign to read only property '{key_display(key)}' of object '{object_tag(o)}'")
+    return type_error(f"Cannot assign to read only property '{key_display(key)}' of {object_tag(o)}")
 
 
 def length_of_array_like(o) -> int:

@@ -12,7 +12,7 @@ import math
 
 from ..budget import AGENT as A
 from ..errors import JSThrow, reference_error, type_error
-from ..objects import (ACC, C, DEFAULT, MISSING, E, W, Desc, JSArray, JSFunction, JSObject, Prop, HOLE)
+from ..objects import (ACC, C, DEFAULT, MISSING, PMISS, E, W, Desc, JSArray, JSFunction, JSObject, Prop, HOLE)
 from .. import ops
 from ..ops import (call, get_v, instance_of, js_div, js_mod, js_mul, js_pow, js_sub, less_than,
                    loose_equals, num, strict_equals, to_boolean, to_numeric, to_object,
@@ -21,7 +21,7 @@ from ..values import MAX_SAFE, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
 from . import runtime as rt
 from .runtime import BREAK, CONTINUE, RETURN, Completion, FunctionCode, JSCompiledFunction
 from .fused import (binop_function, fusible, fused, fused_do_while, fused_for, fused_nullish, inline_call,
-                    inline_construct, specialize, straight_body, this_assigns)
+                    inline_construct, specialize, straight_body, this_assigns, field_init)
 from .genmode import GenMixin
 from .scope import LEXICAL, EarlyError, Ref, Scope, pattern_names
 
@@ -122,7 +122,7 @@ if type(y) is JSCompiledFunction and type(x) is JSObject:
             while o is not None:
                 if o is pr:
                     return True
-                o = o.proto if type(o) is JSObject else o.get_prototype_of()
+                o = o.proto if o.ordinary_get else o.get_prototype_of()
             return False
 return instance_of(x, y)
 """
@@ -130,10 +130,10 @@ return instance_of(x, y)
 # o.key: an own data property inline, anything else up the prototype chain by member_get_at
 _MEMBER_BODY = """
 if type(o) is JSObject:
-    v = o.props.get(key, MISSING)
-    if type(v) is not Prop and v is not MISSING:
+    v = o.props.get(key, PMISS)
+    if type(v) is not Prop:
         return v
-    if type(v) is Prop and not v.flags & ACC:
+    if not v.flags & ACC:
         return v.value
 return member_get_at(o, key, _pos)
 """
@@ -159,12 +159,11 @@ return index_get(o, k)
 _ASSIGN_PROP_BODY = """
 if type(o) is JSObject:
     props = o.props
-    cur = props.get(key, MISSING)
-    if cur is not MISSING:
-        if type(cur) is not Prop:
-            props[key] = v
-            return v
-    elif o.extensible:  # a new property: fine unless the chain has the key (a setter, read-only)
+    cur = props.get(key, PMISS)
+    if type(cur) is not Prop:
+        props[key] = v
+        return v
+    if cur is PMISS and o.extensible:  # a new property: fine unless the chain has the key (a setter, read-only)
         p = o.proto
         while p is not None and p.ordinary_get:
             if key in p.props:
@@ -2558,6 +2557,7 @@ class Compiler(GenMixin):
             elif _guarded(stmts) and any(_contains_return(st) for st in stmts):
                 code.body = self.guarded_body(stmts)  # early returns: if (t) return a; ... return b
             elif not any(_contains_return(st) for st in stmts):
+                code.init = self.field_init(code, stmts)
                 fs = self.stmt_closures(stmts, "UNDEFINED")
                 if len(fs) == 1 and getattr(fs[0], "__name__", "") == "this_assigns":
                     code.body = fs[0]  # a constructor's field assignments: the run is the body
@@ -2790,7 +2790,10 @@ class Compiler(GenMixin):
 
     # -- statements -----------------------------------------------------------------------------------
     def stmt_list(self, stmts):
-        return run_list(self.stmt_closures(stmts))
+        fs = self.stmt_closures(stmts)
+        if len(fs) > 1 and not any(_contains_abrupt(st) for st in stmts):
+            return straight_body(fs, None, "None")  # only normal completions: no test after each
+        return run_list(fs)
 
     def stmt_closures(self, stmts, result: str = "None") -> list:
         """The closures of the statements that do something at run time, in order; runs of two or more
@@ -2821,6 +2824,27 @@ class Compiler(GenMixin):
                 fs.append(f)
         flush()
         return fs
+
+    def field_init(self, code: FunctionCode, stmts):
+        """For a constructor whose body is only ``this.k = v`` statements, v a parameter or a constant
+        (``constructor(x, y) { this.x = x; this.y = y; }``): the function making its new object
+        directly (fused.field_init), else None."""
+        if not (code.is_ctor and code.simple and code.this_idx) or not stmts:
+            return None
+        keys, sources = [], []
+        for st in stmts:
+            item = self._this_assign(st)
+            if item is None or item[0] != code.this_idx:
+                return None
+            _, key, shape, value, _ = item
+            if shape == "l" and value in code.param_slots:
+                sources.append(("a", code.param_slots.index(value)))
+            elif shape == "c":
+                sources.append(("c", value))
+            else:
+                return None
+            keys.append(key)
+        return field_init(code.nparams, keys, sources)
 
     def _this_assign(self, st):
         """(this slot, key, value shape, value, position) for a statement ``this.k = v`` whose value is
@@ -3775,23 +3799,37 @@ def _guarded(stmts) -> bool:
     return True
 
 
-def _contains_return(node) -> bool:
-    """Does a statement contain a return statement (outside nested functions)?"""
-    c = node.__dict__.get("_has_ret")
+_NESTED_CODE = ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression", "ClassDeclaration",
+                "ClassExpression")
+
+
+def _contains(node, types: tuple, memo: str) -> bool:
+    """Does a statement contain a statement of one of ``types`` (outside nested functions)? The answer
+    is kept on the node under ``memo``."""
+    c = node.__dict__.get(memo)
     if c is not None:
         return c
     t = node.type
-    if t == "ReturnStatement":
+    if t in types:
         r = True
-    elif t in ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression", "ClassDeclaration",
-               "ClassExpression"):
+    elif t in _NESTED_CODE:
         r = False
     else:
         from .scope import iter_children
 
-        r = any(_contains_return(ch) for ch in iter_children(node))
-    node.__dict__["_has_ret"] = r
+        r = any(_contains(ch, types, memo) for ch in iter_children(node))
+    node.__dict__[memo] = r
     return r
+
+
+def _contains_return(node) -> bool:
+    """Does a statement contain a return statement (outside nested functions)?"""
+    return _contains(node, ("ReturnStatement",), "_has_ret")
+
+
+def _contains_abrupt(node) -> bool:
+    """Does a statement contain return, break or continue (outside nested functions)?"""
+    return _contains(node, ("ReturnStatement", "BreakStatement", "ContinueStatement"), "_has_abrupt")
 
 
 def _nullish_literal(node) -> str | None:

@@ -272,8 +272,8 @@ _FETCH = {
 # carries the property's position for stack traces.
 _MEMBER_FETCH = """{obj}
 if type({v}) is JSObject:
-    {v}_p = {v}.props.get({n}k, MISSING)
-    if type({v}_p) is not Prop and {v}_p is not MISSING:
+    {v}_p = {v}.props.get({n}k, PMISS)
+    if type({v}_p) is not Prop:
         {v} = {v}_p
     else:
         {v} = member_get_at({v}, {n}k, {n}p)
@@ -311,7 +311,7 @@ def _globals() -> dict:
     if not _GLOBALS:
         from ..budget import AGENT
         from ..errors import type_error
-        from ..objects import MISSING, JSObject, Prop
+        from ..objects import MISSING, PMISS, JSObject, Prop
         from ..values import UNINIT
         from ..objects import ACC
         from ..objects import HOLE, BuiltinFunction, JSArray
@@ -328,14 +328,14 @@ def _globals() -> dict:
         _GLOBALS.update(MAX_SAFE=MAX_SAFE, UNDEFINED=UNDEFINED, UNINIT=UNINIT, JSBigInt=JSBigInt,
                         js_mul=js_mul, less_than=less_than, loose_equals=loose_equals,
                         numeric_binop=numeric_binop, slow_add=slow_add, str_concat=str_concat, A=AGENT,
-                        MISSING=MISSING, Prop=Prop, JSObject=JSObject, global_get_at=global_get_at,
+                        MISSING=MISSING, PMISS=PMISS, Prop=Prop, JSObject=JSObject, global_get_at=global_get_at,
                         type_error=type_error, ACC=ACC, member_get=member_get, HOLE=HOLE,
                         JSArray=JSArray, index_get=index_get, index_set=index_set, member_set=member_set,
                         nullish_base_error=nullish_base_error, to_key_fast=to_key_fast,
                         to_property_key=to_property_key, _inc_slow=_inc_slow,
                         JSCompiledFunction=JSCompiledFunction, instance_of=instance_of, member_get_at=member_get_at, member_set_at=member_set_at,
                         tdz_error_at=tdz_error_at, BuiltinFunction=BuiltinFunction, index_get_at=index_get_at,
-                        HAS_INSTANCE=SYM.hasInstance, to_boolean=to_boolean, JSThrow=JSThrow, sloppy_this=sloppy_this)
+                        HAS_INSTANCE=SYM.hasInstance, _new=object.__new__, to_boolean=to_boolean, JSThrow=JSThrow, sloppy_this=sloppy_this)
     return _GLOBALS
 
 
@@ -589,6 +589,12 @@ _STEP = """    _u = env[_ui]
     else:
         _update(env)"""
 _STEP_FETCH = {"c": "_ud = _us", "l": "_ud = env[_us]", "u": "_ud = env[0][_us]"}
+# i++ / i-- / i += k with an int constant k: ints are safe integers, so one bound decides
+_STEP_CONST = """    _u = env[_ui]
+    if type(_u) is int and _u {cmp} _ul:
+        env[_ui] = _u + _us
+    else:
+        _update(env)"""
 
 
 def fused_for(op: str, sa: str, a, sb: str, b, init, body, update, brk, cont, step=None):
@@ -599,8 +605,14 @@ def fused_for(op: str, sa: str, a, sb: str, b, init, body, update, brk, cont, st
     if step is not None:
         extras["_ui"], extras["_us"] = step[0], step[2]
     text, operands = _loop(_FOR_BODY, op, sa, a, sb, b)
-    text = text.replace("UPDATE", (_STEP.format(fetch=_STEP_FETCH[step[1]]) if step is not None
-                                   else "    _update(env)") if update is not None else "")
+    if step is not None and step[1] == "c" and type(step[2]) is int and 0 < abs(step[2]) < MAX_SAFE:
+        extras["_ul"] = MAX_SAFE - step[2] if step[2] > 0 else -MAX_SAFE - step[2]
+        update_text = _STEP_CONST.format(cmp="<" if step[2] > 0 else ">")
+    elif step is not None:
+        update_text = _STEP.format(fetch=_STEP_FETCH[step[1]])
+    else:
+        update_text = "    _update(env)"
+    text = text.replace("UPDATE", update_text if update is not None else "")
     return specialize("for_", text, operands, extras)
 
 
@@ -681,15 +693,61 @@ def inline_construct(c: str, args: list[str]) -> str:
     return f"""
 if type({c}) is JSCompiledFunction:
     _fc = {c}.code
-    if _fc.ctor_n == {len(args)} and {c}.realm is A.realm and _fc.fields is None:
+    if _fc.ctor_n == {len(args)} and {c}.realm is A.realm:
         _p = {c}.props.get("prototype", MISSING)
         if type(_p) is Prop and not _p.flags & ACC:
             _p = _p.value
         if isinstance(_p, JSObject):
+            if _fc.init is not None and A.depth < A.max_depth:
+                _this = _fc.init(_p, {items})
+                if _this is not None:
+                    A.ticks -= 1
+                    if A.ticks < 0:
+                        A.tick()
+                    return _this
             _this = JSObject(_p)
 {_frame("            ", f"[{c}.env, _fc.scope, {items}*_fc.tail]", set_this, " new")}
             return _r if isinstance(_r, JSObject) else _this
 """
+
+
+def field_init(n: int, keys: list, sources: list):
+    """init(proto, a0, ..., a{n-1}) for a constructor whose body only stores parameters and constants
+    in fresh properties (codegen.field_init; ``sources`` are ("a", parameter index) or ("c", value)):
+    the new object with those properties made at once, or None when a prototype has one of the keys
+    (a setter or a read-only property there decides, so the body runs). Running no JS code, it
+    keeps the body's semantics: each key is created in order, a repeated key keeps its first place
+    and its last value."""
+    params = [f"a{i}" for i in range(n)]
+    extras = {f"_k{i}": k for i, k in enumerate(keys)}
+    values = []
+    for i, (kind, v) in enumerate(sources):
+        if kind == "a":
+            values.append(params[v])
+        else:
+            extras[f"_c{i}"] = v
+            values.append(f"_c{i}")
+    test = " or ".join(f"_k{i} in pp" for i in range(len(keys)))
+    display = ", ".join(f"_k{i}: {v}" for i, v in enumerate(values))
+    src = (f"def make({', '.join(extras)}):\n"
+           f"    def init(_p{''.join(', ' + a for a in params)}):\n"
+           f"        p = _p\n"
+           f"        while p is not None:\n"
+           f"            if not p.ordinary_get:\n                return None\n"
+           f"            pp = p.props\n"
+           f"            if {test}:\n                return None\n"
+           f"            p = p.proto\n"
+           f"        o = _new(JSObject)\n"
+           f"        o.props = {{{display}}}\n"
+           f"        o.proto = _p\n"
+           f"        o.extensible = True\n"
+           f"        return o\n"
+           f"    return init\n")
+    key = ("init", src)
+    factory = _FACTORIES.get(key)
+    if factory is None:
+        factory = _FACTORIES[key] = _make_factory(src, f"init {n}/{len(keys)}", "init")
+    return factory(*extras.values())
 
 
 def fusible(op: str) -> bool:
@@ -729,17 +787,18 @@ def callback_caller(f, this, m: int):
     return factory(code, f.env, this, ti)
 
 
-def straight_body(fs: list, last):
+def straight_body(fs: list, last, result: str = "UNDEFINED"):
     """A function body of statements that cannot complete abruptly except by throwing (no return
     among them; break and continue cannot leave a function), run one after another in one frame,
     then returning the operand ``last`` = (shape, value) read inline (``return this``, ``return
-    o.x``, ``return a + b``), or undefined when ``last`` is None."""
+    o.x``, ``return a + b``), or ``result`` (source) when ``last`` is None: undefined for a function
+    body, None (a normal completion) for a statement list."""
     if len(fs) > 16:
         fs = [_chain(fs)]
     extras = {f"_s{i}": f for i, f in enumerate(fs)}
     body = "".join(f"{nm}(env)\n" for nm in extras)
     if last is None:
-        return specialize("body", body + "return UNDEFINED", (), extras)
+        return specialize("body", body + f"return {result}", (), extras)
     return specialize("body", body + "@fetch r\nreturn r", (("r", *last),), extras)
 
 

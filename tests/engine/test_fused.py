@@ -501,3 +501,58 @@ def test_for_in_and_for_of_heads_see_their_bindings_in_the_tdz():
         assert js_error(f"(function () {{ for ({head}) {{}} }})()") == (
             "ReferenceError", "Cannot access 'q' before initialization"), head
     assert js("(function () { let q = [1]; let r = 0; { for (const q of [2, 3]) r += q; } return r; })()") == 5
+
+
+def test_constructors_that_only_store_their_parameters():
+    # the new object is made at once unless a prototype has one of the keys
+    assert js("""(function () {
+        class V { constructor(x, y) { this.x = x; this.y = y; } sum() { return this.x + this.y; } }
+        function P(a) { this.a = a; this.k = 'k'; this.a = a * 2; }
+        const r = [];
+        const v = new V(1, 2);
+        r.push(v.sum(), v instanceof V, Object.getPrototypeOf(v) === V.prototype, Object.isExtensible(v));
+        const p = new P(5);
+        r.push(Object.keys(p).join(), p.a, p.k);
+        const seen = [];
+        Object.defineProperty(P.prototype, 'k', { set(v) { seen.push(v); }, configurable: true });
+        const q = new P(1);
+        r.push(Object.keys(q).join(), seen.join());
+        P.prototype = 7;  // not an object: Object.prototype, made the same way
+        r.push(Object.getPrototypeOf(new P(2)) === Object.prototype);
+        const target = {};
+        Object.setPrototypeOf(V.prototype, new Proxy(target, { set(t, k, val) { seen.push('trap ' + k); return true; } }));
+        const w = new V(3, 4);
+        r.push(Object.keys(w).join('') === '', seen.join());
+        return JSON.stringify(r);
+    })()""") == '[3,true,true,true,"a,k",10,"k","a","k",true,true,"k,trap x,trap y"]'
+    assert js_error("""(function () {
+        class R { constructor(x) { this.x = x; } }
+        Object.defineProperty(R.prototype, 'x', { value: 0, writable: false });
+        new R(1);
+    })()""") == ("TypeError", "Cannot assign to read only property 'x' of object '#<R>'")
+
+
+def test_statement_lists_without_break_continue_or_return():
+    assert js("""(function () {
+        const r = [];
+        for (let i = 0; i < 3; i++) { const d = i * 2; r.push(d); if (d > 2) r.push('big'); else r.push('small'); }
+        let n = 0;
+        while (n < 6) { n++; if (n === 2) continue; r.push(n); if (n > 4) break; }
+        lbl: { r.push('in'); if (n) break lbl; r.push('never'); }
+        return r.join();
+    })()""") == "0,small,2,small,4,big,1,3,4,5,in"
+
+
+def test_constant_loop_steps_near_the_safe_integer_bounds():
+    assert js("""(function () {
+        const r = [];
+        for (let i = 9007199254740989; i < 9007199254740992; i++) r.push(i);
+        for (let i = -9007199254740989; i > -9007199254740992; i--) r.push(i);
+        for (let i = 9007199254740980; i < 9007199254740992; i += 7) r.push(i);
+        for (let i = 0.5; i < 3; i++) r.push(i);
+        for (let i = '1'; i < 4; i++) r.push(typeof i, i);
+        for (let i = 2 ** 53 - 2; i < 2 ** 53; i++) r.push(Number.isSafeInteger(i));
+        return r.join();
+    })()""") == ("9007199254740989,9007199254740990,9007199254740991,-9007199254740989,-9007199254740990,"
+                 "-9007199254740991,9007199254740980,9007199254740987,0.5,1.5,2.5,string,1,number,2,number,3,"
+                 "true,true")

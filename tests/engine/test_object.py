@@ -308,3 +308,17 @@ def test_matches_node():
                                      capture_output=True, text=True, check=True, timeout=60).stdout)
     diffs = [(e, o, n) for e, o, n in zip(_DIFF_EXPRESSIONS, ours, node, strict=True) if o != n]
     assert not diffs, "\n".join(f"{e}\n  ours: {o!r}\n  node: {n!r}" for e, o, n in diffs)
+
+
+@pytest.mark.parametrize(("setup", "target"), [
+    ("class Point {}; var o = new Point()", "object '#<Point>'"),
+    ("var o = new Map()", "object '#<Map>'"),
+    ("var o = Object.create(null)", "object '[object Object]'"),
+    ("var o = [1]", "object '[object Array]'"),
+    ("var o = /a/", "object '[object RegExp]'"),
+    ("var o = new String('ab')", "object '[object String]'"),
+    ("var o = function f() {}", "function 'function f() {}'"),
+])
+def test_a_failed_strict_assignment_names_its_target_as_v8_does(setup, target) -> None:
+    assert js_error(f"'use strict'; {setup}; Object.defineProperty(o, 'q', {{value: 1}}); o.q = 2") == (
+        "TypeError", f"Cannot assign to read only property 'q' of {target}")
