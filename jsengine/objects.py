@@ -57,6 +57,52 @@ class Prop:
 PMISS = Prop(UNDEFINED, ACC)
 
 
+# Prototype epochs. The ``props`` of the objects that usually serve as prototypes (a function's or a
+# class's ``prototype``, Object.prototype, Function.prototype) are a WatchedDict from the start: any
+# change to one of them, and any [[SetPrototypeOf]] of such an object, moves EPOCH[0] on. A call site
+# may then keep the method it found up a chain of watched prototypes (codegen.method_lookup) for as
+# long as the epoch stays the same.
+EPOCH = [0]
+
+
+class WatchedDict(dict):
+    """A ``props`` dict whose every change moves the prototype epoch on (reads are dict's own)."""
+
+    __slots__ = ()
+
+    def __setitem__(self, key, value) -> None:
+        EPOCH[0] += 1
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key) -> None:
+        EPOCH[0] += 1
+        dict.__delitem__(self, key)
+
+    def pop(self, *args):
+        EPOCH[0] += 1
+        return dict.pop(self, *args)
+
+    def popitem(self):
+        EPOCH[0] += 1
+        return dict.popitem(self)
+
+    def setdefault(self, key, default=None):
+        EPOCH[0] += 1
+        return dict.setdefault(self, key, default)
+
+    def update(self, *args, **kwargs) -> None:
+        EPOCH[0] += 1
+        dict.update(self, *args, **kwargs)
+
+    def clear(self) -> None:
+        EPOCH[0] += 1
+        dict.clear(self)
+
+    def __ior__(self, other):
+        EPOCH[0] += 1
+        return dict.__ior__(self, other)
+
+
 class Desc:
     """A Property Descriptor (6.2.5); fields not given are ABSENT."""
 
@@ -166,6 +212,8 @@ class JSObject:
                 break  # a Proxy: stop the loop check
             p = p.proto
         self.proto = v
+        if type(self.props) is WatchedDict:
+            EPOCH[0] += 1
         return True
 
     def is_extensible(self) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import importlib
 
-from .objects import (ACC, DEFAULT, BuiltinFunction, C, E, GlobalObject, JSArray, JSInternal, JSObject,
+from .objects import (ACC, DEFAULT, BuiltinFunction, C, E, GlobalObject, JSArray, JSInternal, JSObject, WatchedDict,
                       JSStringObject, Prop, W)
 from .values import SYM, UNDEFINED
 
@@ -101,6 +101,8 @@ class Realm:
                 raise
             mod.setup(self)
         self.define_global("globalThis", self.global_obj, W | C)
+        for proto in (self.ObjectPrototype, self.FunctionPrototype):  # no JS has run: nothing holds props
+            proto.props = WatchedDict(proto.props)
 
     def define_global(self, name: str, value, flags: int = W | C) -> None:
         """A property of the global object (builtins are writable, configurable, not enumerable)."""

@@ -12,7 +12,8 @@ import math
 
 from ..budget import AGENT as A
 from ..errors import JSThrow, reference_error, type_error
-from ..objects import (ACC, C, DEFAULT, MISSING, PMISS, E, W, Desc, JSArray, JSFunction, JSObject, Prop, HOLE)
+from ..objects import (ACC, C, DEFAULT, EPOCH, MISSING, PMISS, E, W, Desc, JSArray, JSFunction, JSObject, Prop,
+                       HOLE, WatchedDict)
 from .. import ops
 from ..ops import (call, get_v, instance_of, js_div, js_mod, js_mul, js_pow, js_sub, less_than,
                    loose_equals, num, strict_equals, to_boolean, to_numeric, to_object,
@@ -41,18 +42,11 @@ raise type_error(f"{callee_text} is not a function")
 _CALL_METHOD_BODY = """
 if type(o) is JSObject:
     f = o.props.get(key, MISSING)
-    if f is MISSING:
-        p = o.proto
-        while p is not None and p.ordinary_get:  # a method up a chain of prototypes, without a call
-            f = p.props.get(key, MISSING)
-            if f is MISSING:
-                p = p.proto
-                continue
-            if type(f) is Prop:
-                f = f.value if not f.flags & ACC else o.get(key, o)
-            break
-        else:
-            f = UNDEFINED if p is None else o.get(key, o)
+    if f is MISSING:  # up the prototype chain: the method this site found for o's prototype, if kept
+        if _ic[0] == EPOCH[0]:
+            f = _ic[1].get(o.proto, MISSING)
+        if f is MISSING:
+            f = method_lookup(o, key, _ic)
     elif type(f) is Prop:
         f = f.value if not f.flags & ACC else o.get(key, o)
 elif type(o) is str:  # "s".m(): String.prototype of the running realm, data property as it is
@@ -392,6 +386,36 @@ def apply_binop(op: str, a, b):
             return a + b if len(a) + len(b) < 100_000 else str_concat(a, b)
         return slow_add(a, b)
     return numeric_binop(op, a, b)
+
+
+def method_lookup(o, key, ic: list):
+    """o.key for a method call when ``o`` (an ordinary object) has no own ``key``: up the chain of
+    ordinary prototypes without a [[Get]] call, else by [[Get]]. ``ic`` = [epoch, {prototype:
+    method}] is the call site's memory: a data property found through prototypes whose ``props``
+    are all watched (objects.WatchedDict) is kept for o's prototype until the epoch moves on (any
+    change to a watched prototype); at most 8 prototypes per site."""
+    epoch = EPOCH[0]
+    if ic[0] != epoch:
+        ic[1].clear()
+        ic[0] = epoch
+    first = p = o.proto
+    watched = True
+    while p is not None and p.ordinary_get:
+        props = p.props
+        if type(props) is not WatchedDict:
+            watched = False
+        f = props.get(key, MISSING)
+        if f is MISSING:
+            p = p.proto
+            continue
+        if type(f) is Prop:
+            if f.flags & ACC:
+                return o.get(key, o)
+            f = f.value
+        if watched and len(ic[1]) < 8:
+            ic[1][first] = f
+        return f
+    return UNDEFINED if p is None else o.get(key, o)
 
 
 def member_get(o, key):
@@ -1749,7 +1773,7 @@ class Compiler(GenMixin):
                     "FETCH_ARGS", "\n".join(f"@fetch {v}" for v in names) or "pass").replace(
                     "INLINE", inline_call("f", "o", "any", names)).replace("ARGS", ", ".join(names))
                 f = specialize("call_method", body, (("o", *oo),) + argo,
-                               {"key": key, "callee_text": callee_text, "_pos": _pos}, sink)
+                               {"key": key, "callee_text": callee_text, "_pos": _pos, "_ic": [-1, {}]}, sink)
                 return f if sink is None else self.sunk(f)
             objf = self.expr(callee.object)
 
@@ -2761,6 +2785,7 @@ class Compiler(GenMixin):
                         raise type_error("Class extends value does not have valid prototype property")
                     ctor_parent = sup
             proto = JSObject(proto_parent)
+            proto.props = WatchedDict()
             if ctor_maker is not None:
                 F = ctor_maker(cenv, proto)
             else:

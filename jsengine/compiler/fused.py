@@ -316,6 +316,8 @@ def _globals() -> dict:
         from ..objects import ACC
         from ..objects import HOLE, BuiltinFunction, JSArray
         from ..ops import to_property_key
+        from ..objects import EPOCH, WatchedDict
+        from .codegen import method_lookup
         from .codegen import (_inc_slow, index_get, index_set, member_get, member_get_at, member_set, member_set_at,
                               nullish_base_error,
                               tdz_error_at, index_get_at,
@@ -335,7 +337,8 @@ def _globals() -> dict:
                         to_property_key=to_property_key, _inc_slow=_inc_slow,
                         JSCompiledFunction=JSCompiledFunction, instance_of=instance_of, member_get_at=member_get_at, member_set_at=member_set_at,
                         tdz_error_at=tdz_error_at, BuiltinFunction=BuiltinFunction, index_get_at=index_get_at,
-                        HAS_INSTANCE=SYM.hasInstance, _new=object.__new__, to_boolean=to_boolean, JSThrow=JSThrow, sloppy_this=sloppy_this)
+                        HAS_INSTANCE=SYM.hasInstance, _new=object.__new__, EPOCH=EPOCH,
+                        method_lookup=method_lookup, WatchedDict=WatchedDict, to_boolean=to_boolean, JSThrow=JSThrow, sloppy_this=sloppy_this)
     return _GLOBALS
 
 
@@ -717,7 +720,8 @@ def field_init(n: int, keys: list, sources: list):
     the new object with those properties made at once, or None when a prototype has one of the keys
     (a setter or a read-only property there decides, so the body runs). Running no JS code, it
     keeps the body's semantics: each key is created in order, a repeated key keeps its first place
-    and its last value."""
+    and its last value. A prototype chain of watched objects found without the keys is not walked
+    again until the prototype epoch moves on (objects.WatchedDict)."""
     params = [f"a{i}" for i in range(n)]
     extras = {f"_k{i}": k for i, k in enumerate(keys)}
     values = []
@@ -729,14 +733,21 @@ def field_init(n: int, keys: list, sources: list):
             values.append(f"_c{i}")
     test = " or ".join(f"_k{i} in pp" for i in range(len(keys)))
     display = ", ".join(f"_k{i}: {v}" for i, v in enumerate(values))
+    extras["_ok"] = [None, -1]  # the prototype last found without the keys, and the epoch then
     src = (f"def make({', '.join(extras)}):\n"
            f"    def init(_p{''.join(', ' + a for a in params)}):\n"
-           f"        p = _p\n"
-           f"        while p is not None:\n"
-           f"            if not p.ordinary_get:\n                return None\n"
-           f"            pp = p.props\n"
-           f"            if {test}:\n                return None\n"
-           f"            p = p.proto\n"
+           f"        if _p is not _ok[0] or _ok[1] != EPOCH[0]:\n"
+           f"            p = _p\n"
+           f"            watched = True\n"
+           f"            while p is not None:\n"
+           f"                if not p.ordinary_get:\n                    return None\n"
+           f"                pp = p.props\n"
+           f"                if {test}:\n                    return None\n"
+           f"                if type(pp) is not WatchedDict:\n                    watched = False\n"
+           f"                p = p.proto\n"
+           f"            if watched:\n"
+           f"                _ok[0] = _p\n"
+           f"                _ok[1] = EPOCH[0]\n"
            f"        o = _new(JSObject)\n"
            f"        o.props = {{{display}}}\n"
            f"        o.proto = _p\n"

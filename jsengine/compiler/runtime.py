@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..budget import AGENT as A
 from ..errors import JSThrow, reference_error, type_error
-from ..objects import (ACC, C, DEFAULT, MISSING, E, W, Desc, JSFunction, JSObject, Prop, ordinary_set,
+from ..objects import (ACC, C, DEFAULT, MISSING, E, W, Desc, JSFunction, JSObject, Prop, WatchedDict, ordinary_set,
                        validate_and_apply)
 from ..ops import get_prototype_from_constructor, to_boolean, to_object
 from ..values import SYM, UNDEFINED, UNINIT
@@ -113,7 +113,7 @@ class JSCompiledFunction(JSFunction):
                 self.proto = realm.AsyncFunctionPrototype
         elif code.has_prototype:
             p = JSObject(realm.ObjectPrototype)
-            p.props["constructor"] = Prop(self, W | C)
+            p.props = WatchedDict(constructor=Prop(self, W | C))
             props["prototype"] = Prop(p, W)
 
     @property

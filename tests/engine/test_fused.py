@@ -556,3 +556,72 @@ def test_constant_loop_steps_near_the_safe_integer_bounds():
     })()""") == ("9007199254740989,9007199254740990,9007199254740991,-9007199254740989,-9007199254740990,"
                  "-9007199254740991,9007199254740980,9007199254740987,0.5,1.5,2.5,string,1,number,2,number,3,"
                  "true,true")
+
+
+def test_call_sites_keep_inherited_methods_until_a_prototype_changes():
+    assert js("""(function () {
+        class A { m() { return 'A'; } get g() { return 'g1'; } }
+        class B extends A {}
+        class C extends B {}
+        const r = [];
+        const call = (o) => o.m();  // one call site for every change below
+        const c = new C();
+        r.push(call(c), call(c));
+        A.prototype.m = function () { return 'A2'; };
+        r.push(call(c));
+        B.prototype.m = function () { return 'B'; };
+        r.push(call(c));
+        delete B.prototype.m;
+        r.push(call(c));
+        c.m = () => 'own';
+        r.push(call(c));
+        delete c.m;
+        Object.setPrototypeOf(B.prototype, { m() { return 'other'; } });
+        r.push(call(c));
+        Object.setPrototypeOf(B.prototype, A.prototype);
+        let n = 0;
+        Object.defineProperty(A.prototype, 'm', { get() { n++; return () => 'getter' + n; }, configurable: true });
+        r.push(call(c), call(c));
+        Object.defineProperty(A.prototype, 'm', { value: 7, configurable: true });
+        try { call(c); } catch (e) { r.push(e.constructor.name); }
+        delete A.prototype.m;
+        try { call(c); } catch (e) { r.push(e.constructor.name); }
+        Object.prototype.m = function () { return 'objproto'; };
+        r.push(call(c), call({}));
+        delete Object.prototype.m;
+        // an ES5 chain through Object.create (not watched) and many prototypes at one site
+        function P() {}
+        P.prototype.m = function () { return 'P'; };
+        function Q() {}
+        Q.prototype = Object.create(P.prototype);
+        const q = new Q();
+        r.push(call(q));
+        P.prototype.m = function () { return 'P2'; };
+        r.push(call(q));
+        Q.prototype.m = function () { return 'Q'; };
+        r.push(call(q));
+        const kinds = [];
+        for (let i = 0; i < 12; i++) {
+            const K = class { m() { return i; } };
+            kinds.push(new K());
+        }
+        r.push(kinds.map(call).join('') + kinds.map(call).join(''));
+        return r.join();
+    })()""") == ("A,A,A2,B,A2,own,other,getter1,getter2,TypeError,TypeError,objproto,objproto,P,P2,Q,"
+                 + "01234567891011" * 2)
+
+
+def test_constructors_see_setters_added_to_prototypes_later():
+    assert js("""(function () {
+        class V { constructor(x) { this.x = x; } }
+        function F(x) { this.x = x; }
+        const seen = [];
+        const r = [new V(1).x, new F(1).x, new V(2).x];
+        Object.defineProperty(Object.prototype, 'x', { set(v) { seen.push(v); }, configurable: true });
+        r.push(new V(3).hasOwnProperty('x'), new F(4).hasOwnProperty('x'));
+        delete Object.prototype.x;
+        r.push(new V(5).x, new F(6).x);
+        Object.setPrototypeOf(V.prototype, { set x(v) { seen.push('s' + v); } });
+        r.push(new V(7).hasOwnProperty('x'));
+        return JSON.stringify([r, seen]);
+    })()""") == '[[1,1,2,false,false,5,6,false],[3,4,"s7"]]'
