@@ -59,18 +59,19 @@ return numeric_binop("-", x, y)
     "*": """
 tx = type(x)
 ty = type(y)
-if tx is float and (ty is float or ty is int):
+if tx is int:
+    if ty is int:
+        r = x * y
+        if r:
+            if -MAX_SAFE <= r <= MAX_SAFE:
+                return r
+        elif x >= 0 and y >= 0:  # else -0
+            return 0
+        return js_mul(x, y)
+    if ty is float:
+        return x * y
+elif tx is float and (ty is float or ty is int):
     return x * y
-if tx is int and ty is float:
-    return x * y
-if tx is int and ty is int:
-    r = x * y
-    if r:
-        if -MAX_SAFE <= r <= MAX_SAFE:
-            return r
-    elif x >= 0 and y >= 0:  # else -0
-        return 0
-    return js_mul(x, y)
 return numeric_binop("*", x, y)
 """,
     "/": """
