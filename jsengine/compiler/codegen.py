@@ -121,14 +121,17 @@ if type(y) is JSCompiledFunction and type(x) is JSObject:
 return instance_of(x, y)
 """
 
-# o.key: an own data property inline, anything else up the prototype chain by member_get_at
+# o.key: an own data property inline (of any object: see fused._MEMBER_FETCH), anything else up the
+# prototype chain by member_get_at
 _MEMBER_BODY = """
-if type(o) is JSObject:
+try:
     v = o.props.get(key, PMISS)
-    if type(v) is not Prop:
-        return v
-    if not v.flags & ACC:
-        return v.value
+except AttributeError:  # a primitive
+    return member_get_at(o, key, _pos)
+if type(v) is not Prop:
+    return v
+if not v.flags & ACC:
+    return v.value
 return member_get_at(o, key, _pos)
 """
 

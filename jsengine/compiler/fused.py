@@ -268,16 +268,19 @@ _FETCH = {
           "    elif {v} is MISSING or type({v}) is Prop:\n        {v} = global_get_at({n}, {n}p)\n"
           "elif {v} is UNINIT:\n    {v} = global_get_at({n}, {n}p)"),
 }
-# o.key for a local or captured slot o and a constant key: an own data property read inline, anything
-# else (a prototype's property, an accessor, a primitive or nullish base) by member_get_at, which
-# carries the property's position for stack traces.
+# o.key for a local or captured slot o and a constant key (an identifier name): an own data property
+# with the default attributes read inline, anything else (a prototype's property, an accessor, a
+# primitive or nullish base) by member_get_at, which carries the property's position for stack
+# traces. Every object class keeps such a property as a bare value in ``props`` and reads it as it
+# is there (exotic objects differ only for index and numeric keys, or keep nothing in ``props``), so
+# the object's type is not tested; a primitive has no ``props``.
 _MEMBER_FETCH = """{obj}
-if type({v}) is JSObject:
+try:
     {v}_p = {v}.props.get({n}k, PMISS)
-    if type({v}_p) is not Prop:
-        {v} = {v}_p
-    else:
-        {v} = member_get_at({v}, {n}k, {n}p)
+except AttributeError:
+    {v}_p = PMISS
+if type({v}_p) is not Prop:
+    {v} = {v}_p
 else:
     {v} = member_get_at({v}, {n}k, {n}p)"""
 # o.length of a slot: an array's or a string's length inline

@@ -625,3 +625,27 @@ def test_constructors_see_setters_added_to_prototypes_later():
         r.push(new V(7).hasOwnProperty('x'));
         return JSON.stringify([r, seen]);
     })()""") == '[[1,1,2,false,false,5,6,false],[3,4,"s7"]]'
+
+
+@pytest.mark.parametrize("read", ["o.k", "o.k + ''"])  # a member closure; a member operand read inline
+def test_own_property_reads_of_every_kind_of_base(read):
+    out = js(f"""(function () {{
+        function f(o) {{ return {read}; }}
+        function Foo() {{}} Foo.k = 'static';
+        const arr = [1, 2]; arr.k = 'arr';
+        const p = new Proxy({{ k: 'target' }}, {{ get(t, key) {{ return 'trap ' + key; }} }});
+        const ta = new Uint8Array(2); ta.k = 'typed';
+        const s = new String('ab'); s.k = 'strobj';
+        const args = (function () {{ arguments.k = 'args'; return arguments; }})(1);
+        const acc = {{ get k() {{ return 'getter'; }} }};
+        const ro = Object.defineProperty({{}}, 'k', {{ value: 'readonly' }});
+        const r = [f(Foo), f(arr), f(p), f(ta), f(s), f(args), f(acc), f(ro), f(Object.create({{ k: 'proto' }})),
+                   f('str'), f(5), f(true)];
+        try {{ f(null); }} catch (e) {{ r.push(e.message); }}
+        String.prototype.k = 'sp'; r.push(f('x'));
+        delete String.prototype.k;
+        globalThis.k = 'global'; r.push(f(globalThis));
+        return r.map(String).join('|');
+    }})()""")
+    assert out == ("static|arr|trap k|typed|strobj|args|getter|readonly|proto|undefined|undefined|undefined|"
+                   "Cannot read properties of null (reading 'k')|sp|global")
