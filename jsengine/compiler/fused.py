@@ -701,9 +701,7 @@ def inline_construct(c: str, args: list[str]) -> str:
 if type({c}) is JSCompiledFunction:
     _fc = {c}.code
     if _fc.ctor_n == {len(args)} and {c}.realm is A.realm:
-        _p = {c}.props.get("prototype", MISSING)
-        if type(_p) is Prop and not _p.flags & ACC:
-            _p = _p.value
+        _p = {c}.props.get("prototype", PMISS).value  # non-configurable: always a data Prop
         if isinstance(_p, JSObject):
             if _fc.init is not None and A.depth < A.max_depth:
                 _this = _fc.init(_p, {items})
