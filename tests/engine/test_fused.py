@@ -649,3 +649,19 @@ def test_own_property_reads_of_every_kind_of_base(read):
     }})()""")
     assert out == ("static|arr|trap k|typed|strobj|args|getter|readonly|proto|undefined|undefined|undefined|"
                    "Cannot read properties of null (reading 'k')|sp|global")
+
+
+def test_inherited_getters_called_from_inline_reads():
+    assert js("""(function () {
+        class A { get g() { return this.h.x; } get k() { return this.n * 2; } }
+        class B extends A { constructor() { super(); this.n = 21; } }
+        const b = new B();
+        function read(o) { return o.g + 1; }
+        let stack;
+        try { read(b); } catch (e) { stack = e.stack.split('\\n').slice(0, 3).map((l) => l.trim()).join(' / '); }
+        const r = [b.k + 0, (function (o) { return o.k * 2; })(b), stack];
+        Object.defineProperty(A.prototype, 'k', { get() { return 'replaced'; }, configurable: true });
+        r.push(b.k + '');
+        return r.join('|');
+    })()""") == ("42|84|TypeError: Cannot read properties of undefined (reading 'x') / at g (<script>:2:43) / "
+                 "at read (<script>:5:37)|replaced")
