@@ -8,7 +8,7 @@ import math
 from .budget import AGENT as A
 from .errors import JSThrow, range_error, type_error
 from .objects import (ABSENT, ACC, C, DEFAULT, MISSING, E, W, BoundFunction, BuiltinFunction, Desc, JSArray,
-                      JSFunction, JSObject, Prop, same_value)
+                      JSFunction, JSObject, JSStringObject, Prop, same_value)
 from .values import MAX_SAFE, SYM, UNDEFINED, JSBigInt, JSSymbol, JSUndefined
 
 NAN = float("nan")
@@ -687,7 +687,7 @@ def object_tag(o) -> str:
         return "object '#<Object>'"
     if o.is_callable:
         return f"function '{object_desc(o)}'"
-    kind = o.class_name if type(o).__name__ == "JSStringObject" else getattr(o, "kind", None)
+    kind = "String" if isinstance(o, JSStringObject) else getattr(o, "kind", None)
     if kind in ("RegExp", "String", "Number", "Boolean", "Symbol", "BigInt"):
         return f"object '[object {kind}]'"
     if o.ordinary_get and o.proto is None:

@@ -2584,12 +2584,12 @@ class Compiler(GenMixin):
             elif _guarded(stmts) and any(_contains_return(st) for st in stmts):
                 code.body = self.guarded_body(stmts)  # early returns: if (t) return a; ... return b
             elif not any(_contains_return(st) for st in stmts):
-                code.init = self.field_init(code, stmts)
-                fs = self.stmt_closures(stmts, "UNDEFINED")
-                if len(fs) == 1 and getattr(fs[0], "__name__", "") == "this_assigns":
-                    code.body = fs[0]  # a constructor's field assignments: the run is the body
+                run = self._this_run(stmts)
+                code.init = self.field_init(code, run) if run is not None else None
+                if run is not None and len(run) >= 2:  # a constructor's field assignments: the run is the body
+                    code.body = this_assigns(run[0][0], [item[1:] for item in run], self.strict, "UNDEFINED")
                 else:
-                    code.body = straight_body(fs, None)  # returns undefined
+                    code.body = straight_body(self.stmt_closures(stmts), None)  # returns undefined
             else:
                 body = self.stmt_list(stmts)
                 code.body = function_body(body, stmts)
@@ -2823,16 +2823,16 @@ class Compiler(GenMixin):
             return straight_body(fs, None, "None")  # only normal completions: no test after each
         return run_list(fs)
 
-    def stmt_closures(self, stmts, result: str = "None") -> list:
+    def stmt_closures(self, stmts) -> list:
         """The closures of the statements that do something at run time, in order; runs of two or more
-        ``this.k = v`` statements become one closure (fused.this_assigns) returning ``result``."""
+        ``this.k = v`` statements become one closure (fused.this_assigns)."""
         fs = []
         run: list = []
         this_idx = None
 
         def flush():
             if len(run) >= 2:
-                fs.append(this_assigns(this_idx, [item[:4] for item in run], self.strict, result))
+                fs.append(this_assigns(this_idx, [item[:4] for item in run], self.strict, "None"))
             else:
                 fs.extend(f for f in (self.stmt(item[4]) for item in run) if f is not None)
             run.clear()
@@ -2853,18 +2853,22 @@ class Compiler(GenMixin):
         flush()
         return fs
 
-    def field_init(self, code: FunctionCode, stmts):
-        """For a constructor whose body is only ``this.k = v`` statements, v a parameter or a constant
-        (``constructor(x, y) { this.x = x; this.y = y; }``): the function making its new object
-        directly (fused.field_init), else None."""
-        if not (code.is_ctor and code.simple and code.this_idx) or not stmts:
+    def _this_run(self, stmts):
+        """The items of _this_assign when every one of ``stmts`` (at least one) is ``this.k = v`` on
+        the same this slot, else None."""
+        items = [self._this_assign(st) for st in stmts]
+        if not items or any(it is None or it[0] != items[0][0] for it in items):
+            return None
+        return items
+
+    def field_init(self, code: FunctionCode, run: list):
+        """For a constructor whose body is only ``this.k = v`` statements (``run``: their _this_assign
+        items), v a parameter or a constant (``constructor(x, y) { this.x = x; this.y = y; }``): the
+        function making its new object directly (fused.field_init), else None."""
+        if not (code.is_ctor and code.simple and code.this_idx) or run[0][0] != code.this_idx:
             return None
         keys, sources = [], []
-        for st in stmts:
-            item = self._this_assign(st)
-            if item is None or item[0] != code.this_idx:
-                return None
-            _, key, shape, value, _ = item
+        for _, key, shape, value, _ in run:
             if shape == "l" and value in code.param_slots:
                 sources.append(("a", code.param_slots.index(value)))
             elif shape == "c":

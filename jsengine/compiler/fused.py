@@ -314,22 +314,14 @@ _GLOBALS: dict = {}
 def _globals() -> dict:
     if not _GLOBALS:
         from ..budget import AGENT
-        from ..errors import type_error
-        from ..objects import MISSING, PMISS, JSObject, Prop
-        from ..values import UNINIT
-        from ..objects import ACC
-        from ..objects import HOLE, BuiltinFunction, JSArray
-        from ..ops import to_property_key
-        from ..objects import EPOCH, WatchedDict
-        from .codegen import method_lookup
-        from .codegen import (_inc_slow, index_get, index_set, member_get, member_get_at, member_set, member_set_at,
-                              nullish_base_error,
-                              tdz_error_at, index_get_at,
-                              numeric_binop, slow_add, str_concat, to_key_fast)
-        from ..errors import JSThrow
+        from ..errors import JSThrow, type_error
+        from ..objects import ACC, EPOCH, HOLE, MISSING, PMISS, BuiltinFunction, JSArray, JSObject, Prop, WatchedDict
+        from ..ops import instance_of, to_boolean, to_property_key
+        from ..values import SYM, UNINIT
+        from .codegen import (_inc_slow, index_get, index_get_at, index_set, member_get, member_get_at, member_set,
+                              member_set_at, method_lookup, nullish_base_error, numeric_binop, slow_add,
+                              str_concat, tdz_error_at, to_key_fast)
         from .runtime import JSCompiledFunction, global_get_at, sloppy_this
-        from ..ops import instance_of, to_boolean
-        from ..values import SYM
 
         _GLOBALS.update(MAX_SAFE=MAX_SAFE, UNDEFINED=UNDEFINED, UNINIT=UNINIT, JSBigInt=JSBigInt,
                         js_mul=js_mul, less_than=less_than, loose_equals=loose_equals,
