@@ -61,46 +61,62 @@ PMISS = Prop(UNDEFINED, ACC)
 # class's ``prototype``, Object.prototype, Function.prototype) are a WatchedDict from the start: any
 # change to one of them, and any [[SetPrototypeOf]] of such an object, moves EPOCH[0] on. A call site
 # may then keep the method it found up a chain of watched prototypes (codegen.method_lookup) for as
-# long as the epoch stays the same.
-EPOCH = [0]
+# long as the epoch stays the same. EPOCH[1] moves with EPOCH[0] and also with any change to a class
+# constructor's own properties (a CtorDict) or prototype: an ``instanceof`` site keeps its answers
+# for a class and the prototypes of its operands while it stays the same (codegen.instance_of_at),
+# and static properties written in a loop do not make the method caches start over.
+EPOCH = [0, 0]
 
 
 class WatchedDict(dict):
-    """A ``props`` dict whose every change moves the prototype epoch on (reads are dict's own)."""
+    """A ``props`` dict whose every change moves the prototype epochs on (reads are dict's own)."""
 
     __slots__ = ()
 
-    def __setitem__(self, key, value) -> None:
+    def moved(self) -> None:
         EPOCH[0] += 1
+        EPOCH[1] += 1
+
+    def __setitem__(self, key, value) -> None:
+        self.moved()
         dict.__setitem__(self, key, value)
 
     def __delitem__(self, key) -> None:
-        EPOCH[0] += 1
+        self.moved()
         dict.__delitem__(self, key)
 
     def pop(self, *args):
-        EPOCH[0] += 1
+        self.moved()
         return dict.pop(self, *args)
 
     def popitem(self):
-        EPOCH[0] += 1
+        self.moved()
         return dict.popitem(self)
 
     def setdefault(self, key, default=None):
-        EPOCH[0] += 1
+        self.moved()
         return dict.setdefault(self, key, default)
 
     def update(self, *args, **kwargs) -> None:
-        EPOCH[0] += 1
+        self.moved()
         dict.update(self, *args, **kwargs)
 
     def clear(self) -> None:
-        EPOCH[0] += 1
+        self.moved()
         dict.clear(self)
 
     def __ior__(self, other):
-        EPOCH[0] += 1
+        self.moved()
         return dict.__ior__(self, other)
+
+
+class CtorDict(WatchedDict):
+    """The ``props`` of a class constructor: a change moves only EPOCH[1] on."""
+
+    __slots__ = ()
+
+    def moved(self) -> None:
+        EPOCH[1] += 1
 
 
 class Desc:
@@ -212,8 +228,8 @@ class JSObject:
                 break  # a Proxy: stop the loop check
             p = p.proto
         self.proto = v
-        if type(self.props) is WatchedDict:
-            EPOCH[0] += 1
+        if isinstance(self.props, WatchedDict):
+            self.props.moved()
         return True
 
     def is_extensible(self) -> bool:

@@ -13,12 +13,12 @@ import math
 from ..budget import AGENT as A
 from ..errors import JSThrow, reference_error, type_error
 from ..objects import (ACC, C, DEFAULT, EPOCH, MISSING, PMISS, E, W, Desc, JSArray, JSFunction, JSObject, Prop,
-                       HOLE, WatchedDict)
+                       HOLE, CtorDict, WatchedDict)
 from .. import ops
 from ..ops import (call, get_v, instance_of, js_div, js_mod, js_mul, js_pow, js_sub, less_than,
                    loose_equals, num, strict_equals, to_boolean, to_numeric, to_object,
                    to_primitive, to_property_key, to_string, typeof)
-from ..values import MAX_SAFE, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
+from ..values import MAX_SAFE, SYM, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
 from . import runtime as rt
 from .runtime import BREAK, CONTINUE, RETURN, Completion, FunctionCode, JSCompiledFunction
 from .fused import (binop_function, fusible, fused, fused_do_while, fused_for, fused_nullish, inline_call,
@@ -28,6 +28,7 @@ from .scope import LEXICAL, EarlyError, Ref, Scope, pattern_names
 
 SHORT = object()  # optional-chain short circuit marker
 NAN = float("nan")
+HAS_INSTANCE = SYM.hasInstance
 
 
 _CALL_IDENT_BODY = """
@@ -99,26 +100,14 @@ if isinstance(c, JSObject) and c.is_constructor:
 raise type_error(f"{text} is not a constructor")
 """
 
-# x instanceof C for a class or function C whose @@hasInstance is the running realm's intrinsic
-# (found on Function.prototype, where it is non-writable and non-configurable): OrdinaryHasInstance
-# inline, walking x's prototype chain with [[GetPrototypeOf]] (13.10.2, 7.3.21).
+# x instanceof C: a site keeps its answers for one class and the prototypes of the objects it saw
+# while EPOCH[1] is unchanged (instance_of_at says when)
 _INSTANCEOF_BODY = """
-if type(y) is JSCompiledFunction and type(x) is JSObject:
-    p = y
-    while p is not None and p.ordinary_get and HAS_INSTANCE not in p.props:
-        p = p.proto
-    if p is A.realm.FunctionPrototype:
-        pr = y.props.get("prototype", MISSING)
-        if type(pr) is Prop:
-            pr = pr.value if not pr.flags & ACC else MISSING
-        if isinstance(pr, JSObject):
-            o = x.proto
-            while o is not None:
-                if o is pr:
-                    return True
-                o = o.proto if o.ordinary_get else o.get_prototype_of()
-            return False
-return instance_of(x, y)
+if type(x) is JSObject and _ic[0] == EPOCH[1] and _ic[1] is y:
+    _v = _ic[2].get(x.proto, MISSING)
+    if _v is not MISSING:
+        return _v
+return instance_of_at(x, y, _ic)
 """
 
 # o.key: an own data property inline (of any object: see fused._MEMBER_FETCH), anything else up the
@@ -389,6 +378,46 @@ def apply_binop(op: str, a, b):
             return a + b if len(a) + len(b) < 100_000 else str_concat(a, b)
         return slow_add(a, b)
     return numeric_binop(op, a, b)
+
+
+def instance_of_at(x, y, ic: list):
+    """x instanceof y. For a class or function y whose @@hasInstance is the running realm's intrinsic
+    (found on Function.prototype, where it is non-writable and non-configurable), OrdinaryHasInstance
+    inline, walking x's prototype chain by [[GetPrototypeOf]] (13.10.2, 7.3.21). ``ic`` = [epoch,
+    class, {prototype of x: answer}] is the site's memory: when y and the constructors it inherits
+    from are classes (objects.CtorDict) and x's prototypes up to the answer are watched
+    (objects.WatchedDict), nothing that decides the answer changes before EPOCH[1] moves on; at most
+    8 prototypes per site."""
+    if type(y) is JSCompiledFunction and type(x) is JSObject:
+        p = y
+        keep = True
+        while p is not None and p.ordinary_get and HAS_INSTANCE not in p.props:
+            if type(p.props) is not CtorDict:
+                keep = False
+            p = p.proto
+        if p is A.realm.FunctionPrototype:
+            pr = y.props.get("prototype", MISSING)
+            if type(pr) is Prop:
+                pr = pr.value if not pr.flags & ACC else MISSING
+            if isinstance(pr, JSObject):
+                first = o = x.proto
+                r = False
+                while o is not None:
+                    if o is pr:
+                        r = True
+                        break
+                    if type(o.props) is not WatchedDict:
+                        keep = False
+                    o = o.proto if o.ordinary_get else o.get_prototype_of()
+                if keep:
+                    epoch = EPOCH[1]
+                    if ic[0] != epoch or ic[1] is not y:
+                        ic[0], ic[1] = epoch, y
+                        ic[2].clear()
+                    if len(ic[2]) < 8:
+                        ic[2][first] = r
+                return r
+    return instance_of(x, y)
 
 
 def method_lookup(o, key, ic: list):
@@ -1559,7 +1588,8 @@ class Compiler(GenMixin):
             sb, b = self.operand(node.right)
             if sb == "c":
                 sa, a = ("f", self.expr(node.left)) if sa == "c" else (sa, a)
-            f = specialize("instof", _INSTANCEOF_BODY, (("x", sa, a), ("y", sb, b)), {"_pos": _pos}, sink)
+            f = specialize("instof", _INSTANCEOF_BODY, (("x", sa, a), ("y", sb, b)),
+                           {"_pos": _pos, "_ic": [-1, None, {}]}, sink)
             return self.sunk(f) if sink is not None else f
         if op == "in":
             def in_op(env):
@@ -2795,6 +2825,7 @@ class Compiler(GenMixin):
                 F = JSCompiledFunction(ctor_code, cenv, realm)
                 F.home = proto
             F.proto = ctor_parent
+            F.props = CtorDict(F.props)  # instanceof sites keep their answers while it is unchanged
             F.props["prototype"] = Prop(proto, 0)
             proto.props["constructor"] = Prop(F, W | C)
             for static, kind, key, keyf, maker in members_t:

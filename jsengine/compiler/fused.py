@@ -316,10 +316,10 @@ def _globals() -> dict:
         from ..budget import AGENT
         from ..errors import JSThrow, type_error
         from ..objects import ACC, EPOCH, HOLE, MISSING, PMISS, BuiltinFunction, JSArray, JSObject, Prop, WatchedDict
-        from ..ops import instance_of, to_boolean, to_property_key
-        from ..values import SYM, UNINIT
+        from ..ops import to_boolean, to_property_key
+        from ..values import UNINIT
         from .codegen import (_inc_slow, index_get, index_get_at, index_set, member_get, member_get_at, member_set,
-                              member_set_at, method_lookup, nullish_base_error, numeric_binop, slow_add,
+                              member_set_at, method_lookup, instance_of_at, nullish_base_error, numeric_binop, slow_add,
                               str_concat, tdz_error_at, to_key_fast)
         from .runtime import JSCompiledFunction, global_get_at, sloppy_this
 
@@ -331,9 +331,9 @@ def _globals() -> dict:
                         JSArray=JSArray, index_get=index_get, index_set=index_set, member_set=member_set,
                         nullish_base_error=nullish_base_error, to_key_fast=to_key_fast,
                         to_property_key=to_property_key, _inc_slow=_inc_slow,
-                        JSCompiledFunction=JSCompiledFunction, instance_of=instance_of, member_get_at=member_get_at, member_set_at=member_set_at,
+                        JSCompiledFunction=JSCompiledFunction, instance_of_at=instance_of_at, member_get_at=member_get_at, member_set_at=member_set_at,
                         tdz_error_at=tdz_error_at, BuiltinFunction=BuiltinFunction, index_get_at=index_get_at,
-                        HAS_INSTANCE=SYM.hasInstance, _new=object.__new__, EPOCH=EPOCH,
+                        _new=object.__new__, EPOCH=EPOCH,
                         method_lookup=method_lookup, WatchedDict=WatchedDict, to_boolean=to_boolean, JSThrow=JSThrow, sloppy_this=sloppy_this)
     return _GLOBALS
 

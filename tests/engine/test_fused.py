@@ -611,6 +611,51 @@ def test_call_sites_keep_inherited_methods_until_a_prototype_changes():
                  + "01234567891011" * 2)
 
 
+def test_instanceof_sites_keep_answers_until_a_class_or_prototype_changes():
+    assert js("""(function () {
+        class A {} class B extends A {} class C extends B {} class D {}
+        const is = (x, K) => x instanceof K;  // one site for every change below
+        const r = [];
+        const b = new B(), c = new C(), d = new D();
+        r.push(is(c, A), is(c, A), is(b, C), is(d, A), is(c, B));
+        Object.setPrototypeOf(C.prototype, D.prototype);  // c's chain changes
+        r.push(is(c, A), is(c, D));
+        Object.setPrototypeOf(C.prototype, B.prototype);
+        Object.defineProperty(A, Symbol.hasInstance, { value: (v) => v === 1, configurable: true });
+        r.push(is(c, A), is(1, A), is(c, B));  // B and C inherit A's @@hasInstance
+        Object.setPrototypeOf(B, Function.prototype);  // B stops inheriting from A; instances keep their chain
+        r.push(is(c, B), is(c, A));
+        Object.setPrototypeOf(B, A);
+        r.push(is(c, B));
+        delete A[Symbol.hasInstance];
+        r.push(is(c, A), is(1, A));
+        // a chain through Object.create (not watched) can change without a class changing
+        const mid = Object.create(A.prototype), x = Object.create(mid);
+        r.push(is(x, A), is(x, A));
+        Object.setPrototypeOf(mid, D.prototype);
+        r.push(is(x, A), is(x, D));
+        // ES5 constructors: prototype replaced between checks
+        function F() {} function G() {}
+        const f = new F();
+        r.push(is(f, F), is(f, F));
+        F.prototype = G.prototype;
+        r.push(is(f, F), is(new G(), F));
+        // static properties written in a loop keep the answers right
+        class S {}
+        S.n = 0;
+        const s = new S();
+        let all = true;
+        for (let i = 0; i < 20; i++) { S.n++; all = all && is(s, S) && !is(s, D); }
+        r.push(all, S.n);
+        // many classes at one site
+        const kinds = [];
+        for (let i = 0; i < 12; i++) kinds.push(class extends A {});
+        r.push(kinds.map((K) => is(new K(), K) && is(new K(), A) && !is(c, K)).every(Boolean));
+        return r.join();
+    })()""") == ("true,true,false,false,true,false,true,false,true,false,true,false,false,true,false,true,"
+                 "true,false,true,true,true,false,true,true,20,true")
+
+
 def test_constructors_see_setters_added_to_prototypes_later():
     assert js("""(function () {
         class V { constructor(x) { this.x = x; } }
