@@ -11,7 +11,7 @@ import math
 from .budget import AGENT as A
 from .errors import BudgetExceeded, HostError, JSThrow
 from .objects import MISSING, BuiltinFunction, E, JSArray, JSObject, Prop
-from .values import HOLE, MAX_SAFE, UNDEFINED, JSBigInt, JSSymbol, JSUndefined, from_utf16, to_utf16
+from .values import HOLE, MAX_SAFE, MIN_SAFE, UNDEFINED, JSBigInt, JSSymbol, JSUndefined, from_utf16, to_utf16
 
 MAX_DEPTH = 1000
 
@@ -47,7 +47,7 @@ def to_js(value, realm=None, _depth: int = 0):
     if t is bool:
         return value
     if t is int:
-        return value if -MAX_SAFE <= value <= MAX_SAFE else float(value)
+        return value if MIN_SAFE <= value <= MAX_SAFE else float(value)
     if t is float:
         return value
     if t is str:

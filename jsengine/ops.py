@@ -9,7 +9,7 @@ from .budget import AGENT as A
 from .errors import JSThrow, range_error, type_error
 from .objects import (ABSENT, ACC, C, DEFAULT, MISSING, E, W, BoundFunction, BuiltinFunction, Desc, JSArray,
                       JSFunction, JSObject, JSStringObject, Prop, same_value)
-from .values import MAX_SAFE, SYM, UNDEFINED, JSBigInt, JSSymbol, JSUndefined
+from .values import MAX_SAFE, MIN_SAFE, SYM, UNDEFINED, JSBigInt, JSSymbol, JSUndefined
 
 NAN = float("nan")
 INF = float("inf")
@@ -19,7 +19,7 @@ INF = float("inf")
 
 def num(v):
     """Normalise an int result: ints beyond 2**53 become floats."""
-    if type(v) is int and not -MAX_SAFE <= v <= MAX_SAFE:
+    if type(v) is int and not MIN_SAFE <= v <= MAX_SAFE:
         return float(v)
     return v
 
@@ -34,14 +34,14 @@ def number_to_string(x, radix: int = 10) -> str:
 
 def js_add_numbers(a, b):
     r = a + b
-    if type(r) is int and not -MAX_SAFE <= r <= MAX_SAFE:
+    if type(r) is int and not MIN_SAFE <= r <= MAX_SAFE:
         return float(r)
     return r
 
 
 def js_sub(a, b):
     r = a - b
-    if type(r) is int and not -MAX_SAFE <= r <= MAX_SAFE:
+    if type(r) is int and not MIN_SAFE <= r <= MAX_SAFE:
         return float(r)
     return r
 
@@ -51,7 +51,7 @@ def js_mul(a, b):
         r = a * b
         if r == 0 and (a < 0 or b < 0):
             return -0.0
-        if -MAX_SAFE <= r <= MAX_SAFE:
+        if MIN_SAFE <= r <= MAX_SAFE:
             return r
         return float(a) * float(b)
     return float(a) * float(b)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 MAX_SAFE = 2**53
+MIN_SAFE = -MAX_SAFE  # a name, so a range test does not negate a big int each time
 
 
 class JSUndefined:

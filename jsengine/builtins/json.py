@@ -27,7 +27,7 @@ from ..ops import (
     to_string,
 )
 from ..realm import arg, constant, method
-from ..values import HOLE, MAX_SAFE, SYM, UNDEFINED, JSBigInt, JSSymbol
+from ..values import HOLE, MAX_SAFE, MIN_SAFE, SYM, UNDEFINED, JSBigInt, JSSymbol
 from .object import constructor_name
 
 MAX_NESTING = 4000  # objects nested deeper than this throw RangeError, as V8's stack limit does (~4500)
@@ -50,9 +50,9 @@ def _number_value(s: str):
         if s == "-0":
             return -0.0
         v = int(s)
-        return v if -MAX_SAFE <= v <= MAX_SAFE else float(v)
+        return v if MIN_SAFE <= v <= MAX_SAFE else float(v)
     f = float(s)
-    if f.is_integer() and -MAX_SAFE <= f <= MAX_SAFE and not (f == 0 and s[0] == "-"):
+    if f.is_integer() and MIN_SAFE <= f <= MAX_SAFE and not (f == 0 and s[0] == "-"):
         return int(f)
     return f
 

@@ -10,7 +10,7 @@ from fractions import Fraction
 from ..objects import C, JSObject, Prop
 from ..ops import js_pow, to_int32, to_number, to_uint32
 from ..realm import arg, method
-from ..values import MAX_SAFE, SYM
+from ..values import MAX_SAFE, MIN_SAFE, SYM
 
 INF = float("inf")
 NAN = float("nan")
@@ -30,7 +30,7 @@ def _f(v) -> float:
 
 def _int_result(x: float):
     """An integral float result as the engine's int fast path when it fits (keeps -0 as a float)."""
-    if -MAX_SAFE <= x <= MAX_SAFE and (x != 0 or math.copysign(1.0, x) > 0):
+    if MIN_SAFE <= x <= MAX_SAFE and (x != 0 or math.copysign(1.0, x) > 0):
         return int(x)
     return x
 

@@ -17,7 +17,7 @@ from ..ops import (
     to_object,
 )
 from ..realm import arg, constructor, method
-from ..values import MAX_SAFE, UNDEFINED, JSBigInt
+from ..values import MAX_SAFE, MIN_SAFE, UNDEFINED, JSBigInt
 from .globals import parse_functions
 from .string import requested_locales
 
@@ -27,7 +27,7 @@ NAN = float("nan")
 
 def bigint_to_number(i: int) -> int | float:
     """The Number value for a mathematical integer (rounded; Infinity when too large)."""
-    if -MAX_SAFE <= i <= MAX_SAFE:
+    if MIN_SAFE <= i <= MAX_SAFE:
         return i
     try:
         return float(i)

@@ -18,7 +18,7 @@ from .. import ops
 from ..ops import (call, get_v, instance_of, js_div, js_mod, js_mul, js_pow, js_sub, less_than,
                    loose_equals, num, strict_equals, to_boolean, to_numeric, to_object,
                    to_primitive, to_property_key, to_string, typeof)
-from ..values import MAX_SAFE, SYM, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
+from ..values import MAX_SAFE, MIN_SAFE, SYM, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
 from . import runtime as rt
 from .runtime import BREAK, CONTINUE, RETURN, Completion, FunctionCode, JSCompiledFunction
 from .fused import (binop_function, fusible, fused, fused_do_while, fused_for, fused_nullish, inline_call,
@@ -168,7 +168,7 @@ _UPDATE_MEMBER_BODY = """
 if type(o) is JSObject:
     props = o.props
     x = props.get(key, MISSING)
-    if type(x) is int and -MAX_SAFE < x < MAX_SAFE:
+    if type(x) is int and MIN_SAFE < x < MAX_SAFE:
         props[key] = x + DELTA
         return RESULT
 if type(key) is not str:
@@ -282,7 +282,7 @@ def slow_add(a, b):
             raise type_error("Cannot mix BigInt and other types, use explicit conversions")
         return JSBigInt(a.value + b.value)
     r = a + b
-    if type(r) is int and not -MAX_SAFE <= r <= MAX_SAFE:
+    if type(r) is int and not MIN_SAFE <= r <= MAX_SAFE:
         return float(r)
     return r
 
@@ -1387,7 +1387,7 @@ class Compiler(GenMixin):
                 if prefix:
                     def pre_local(env):
                         v = env[idx]
-                        if type(v) is int and -MAX_SAFE < v < MAX_SAFE:
+                        if type(v) is int and MIN_SAFE < v < MAX_SAFE:
                             v = v + delta
                         else:
                             v = _inc_slow(v, delta)[1]
@@ -1397,7 +1397,7 @@ class Compiler(GenMixin):
 
                 def post_local(env):
                     v = env[idx]
-                    if type(v) is int and -MAX_SAFE < v < MAX_SAFE:
+                    if type(v) is int and MIN_SAFE < v < MAX_SAFE:
                         env[idx] = v + delta
                         return v
                     old, new = _inc_slow(v, delta)
@@ -2999,7 +2999,7 @@ class Compiler(GenMixin):
 
             def step_local(env):
                 v = env[idx]
-                if type(v) is int and -MAX_SAFE < v < MAX_SAFE:
+                if type(v) is int and MIN_SAFE < v < MAX_SAFE:
                     env[idx] = v + delta
                 else:
                     env[idx] = _inc_slow(v, delta)[1]

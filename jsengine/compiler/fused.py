@@ -459,12 +459,22 @@ def specialize(name: str, body: str, operands: tuple, extras: dict | None = None
     return factory(*[v for _, v in params], *extras.values())
 
 
+_BOUND = re.compile(r"-?\bMAX_SAFE\b|\bMIN_SAFE\b")
+
+
+def _literal_bounds(src: str) -> str:
+    """Template source with the safe-integer bounds as literals: ``-MAX_SAFE`` read from a global
+    negates a big int (a new object) on every range test; a literal is one folded constant."""
+    return _BOUND.sub(lambda m: str(MAX_SAFE if m.group() == "MAX_SAFE" else -MAX_SAFE), src)
+
+
 def _make_factory(src: str, title: str, inner: str):
     """``make`` from template source defining ``make(...)`` around a function ``inner``, compiled as
     the file "<title hash>" (a short hash of the source keeps profiles apart); lines ending in ``#
     @boundary`` (or ``# @boundary new``) run a callee inline and are registered as JS frame boundaries
     for stack traces (stack.py)."""
     ns: dict = {}
+    src = _literal_bounds(src)
     label = f"<{title} {hashlib.blake2b(src.encode(), digest_size=3).hexdigest()}>"
     exec(compiled(src, label), _globals(), ns)  # noqa: S102 - the project's own templates
     factory = ns["make"]
@@ -626,7 +636,8 @@ def binop_function(op: str):
             from .codegen import apply_binop
 
             return lambda x, y: apply_binop(op, x, y)
-        src = f"def {_NAMES[op]}(x, y):\n" + "".join(f"    {ln}\n" for ln in BODIES[op].strip("\n").split("\n"))
+        src = _literal_bounds(f"def {_NAMES[op]}(x, y):\n"
+                              + "".join(f"    {ln}\n" for ln in BODIES[op].strip("\n").split("\n")))
         ns: dict = {}
         exec(compile(src, f"<{_NAMES[op]}>", "exec"), _globals(), ns)  # noqa: S102 - own templates
         f = _BINOP_FUNCTIONS[op] = ns[_NAMES[op]]
