@@ -21,7 +21,8 @@ from ..ops import (call, get_v, instance_of, js_div, js_mod, js_mul, js_pow, js_
 from ..values import MAX_SAFE, MIN_SAFE, SYM, UNDEFINED, UNINIT, JSBigInt, JSSymbol, to_utf16
 from . import runtime as rt
 from .runtime import BREAK, CONTINUE, RETURN, Completion, FunctionCode, JSCompiledFunction
-from .fused import (binop_function, fusible, fused, fused_do_while, fused_for, fused_nullish, inline_call,
+from .fused import (binop_function, boundary_lines, fusible, fused, fused_do_while, fused_for, fused_nullish,
+                    inline_call, inline_getter,
                     inline_construct, specialize, straight_body, this_assigns, field_init)
 from .genmode import GenMixin
 from .scope import LEXICAL, EarlyError, Ref, Scope, pattern_names
@@ -83,6 +84,17 @@ if type(k) is int and type(o) is JSArray and k >= 0:
             else:
                 index_set(o, k, r, strict)
             return r
+if type(o) is JSObject and type(k) is str:  # an own data property with the default attributes
+    x = o.props.get(k, PMISS)
+    if type(x) is not Prop:
+        @fetch y
+        r = _op(x, y)
+        props = o.props
+        if type(props.get(k, PMISS)) is not Prop:  # still there after y: [[Set]] just stores
+            props[k] = r
+            return r
+        member_set(o, k, r, strict)
+        return r
 if o is None or o is UNDEFINED:
     raise nullish_base_error(o, k)
 k = to_key_fast(k)
@@ -460,10 +472,13 @@ def member_get(o, key):
     return get_v(o, key)
 
 
+# The slow path of an o.key read inlined in another closure (fused._MEMBER_FETCH): up a chain of
+# ordinary prototypes without a [[Get]] call, else member_get. ``_pos`` (the property's line and
+# column) places its errors in stack traces (stack.py reads it here). An inherited getter that is a
+# plain compiled function of the running realm runs in the frame protocol of the call sites
+# (fused.inline_getter), so it is made from source like them.
+_MEMBER_GET_AT = f"""
 def member_get_at(o, key, _pos):
-    """The slow path of an o.key read inlined in another closure (fused._MEMBER_FETCH): up a chain
-    of ordinary prototypes without a [[Get]] call, else member_get. ``_pos`` (the property's line and
-    column) places its errors in stack traces (stack.py reads it here)."""
     if type(o) is JSObject and key not in o.props:
         p = o.proto
         while p is not None and p.ordinary_get:
@@ -475,11 +490,19 @@ def member_get_at(o, key, _pos):
                 return v
             if not v.flags & ACC:
                 return v.value
-            v = v.getter
-            return UNDEFINED if v is UNDEFINED else v.call(o, [])
+            _g = v.getter
+            if type(_g) is JSCompiledFunction and _g.realm is A.realm:
+                _fc = _g.code
+                if _fc.call_n == 0 or _fc.leaf_n == 0:
+{inline_getter("                    ")}
+                    return _r
+            return UNDEFINED if _g is UNDEFINED else _g.call(o, [])
         if p is None:
             return UNDEFINED
     return member_get(o, key)
+"""
+exec(compile(_MEMBER_GET_AT, "<member_get_at>", "exec"))  # noqa: S102 - defines member_get_at here
+MEMBER_GET_AT_BOUNDARY = boundary_lines(_MEMBER_GET_AT)  # its line running the getter (stack.py)
 
 
 def tdz_error_at(name: str, _pos):
@@ -2174,7 +2197,7 @@ class Compiler(GenMixin):
             if binop not in ("&&", "||", "??"):
                 oo = ("o", *self.operand(left.object))
                 ko = ("k", *self.operand(left.property)) if left.computed else ("k", "c", left.property.name)
-                f = specialize("compound_member", _COMPOUND_MEMBER_BODY, (oo, ko, ("y", "f", self.expr(node.right))),
+                f = specialize("compound_member", _COMPOUND_MEMBER_BODY, (oo, ko, ("y", *self.operand(node.right))),
                                {"_op": binop_function(binop), "strict": strict, "_pos": _pos}, sink)
                 return f if sink is None else self.sunk(f)
             objf, keyf = self.member_parts(left)
@@ -2574,6 +2597,7 @@ class Compiler(GenMixin):
         """Compile a function's parameters and body into ``code``."""
         if not simple:
             code.bind_params = self.param_binder(node, scope)
+        leaf = None  # a body that is one expression
         code.funcs = [(scope.bindings[f.id.name].index, None, self.function_maker(f))
                       for f in dedupe_funcs(scope.funcs)]
         if code.generator or code.is_async:
@@ -2591,10 +2615,12 @@ class Compiler(GenMixin):
                     code.body = self.gen_body(node.body.body)
         elif node.type == "ArrowFunctionExpression" and getattr(node, "expression", False):
             code.body = self.expr(node.body)
+            leaf = node.body
         elif (len(node.body.body) == 1 and node.body.body[0].type == "ReturnStatement"
               and node.body.body[0].argument is not None and node.__dict__.get("body_scope") is None):
             # a body that is one return statement: the function body is the expression
             code.body = self.expr(node.body.body[0].argument)
+            leaf = node.body.body[0].argument
         else:
             stmts = node.body.body
             bscope = node.__dict__.get("body_scope")
@@ -2638,7 +2664,10 @@ class Compiler(GenMixin):
                                               or code.is_class_ctor or code.callee_idx))
         code.ctor_fast = bool(code.is_ctor and code.simple and code.start is None and not code.derived
                               and not (code.home_idx or code.args_idx or code.funcs or code.callee_idx))
-        code.call_n = code.nparams if code.fast else -1
+        if code.fast and leaf is not None and not _contains(leaf, _LEAF_STOPS, "_leaf_stop"):
+            code.leaf_n = code.nparams  # called inline without a depth of its own (fused.inline_call)
+        else:
+            code.call_n = code.nparams if code.fast else -1
         code.ctor_n = code.nparams if code.ctor_fast else -1
         if code.simple and code.start is None:  # calls and constructs with exact arity build the env from these
             code.scope = code.template[1]
@@ -3864,6 +3893,13 @@ def _guarded(stmts) -> bool:
 
 _NESTED_CODE = ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression", "ClassDeclaration",
                 "ClassExpression")
+
+
+# What keeps a one-expression body from being a leaf: a call made there (calls, tagged templates,
+# dynamic import) or code run at once from a class definition. Everything else it runs (getters,
+# valueOf, constructors, proxy traps) is called through a counted frame, so a leaf needs no depth.
+_LEAF_STOPS = ("CallExpression", "TaggedTemplateExpression", "ImportExpression", "ClassExpression",
+               "YieldExpression", "AwaitExpression")
 
 
 def _contains(node, types: tuple, memo: str) -> bool:

@@ -468,6 +468,12 @@ def _literal_bounds(src: str) -> str:
     return _BOUND.sub(lambda m: str(MAX_SAFE if m.group() == "MAX_SAFE" else -MAX_SAFE), src)
 
 
+def boundary_lines(src: str) -> dict:
+    """{line: is it a `new`} for the lines of ``src`` that run a callee inline (``# @boundary``)."""
+    return {i + 1: ln.endswith(" new") for i, ln in enumerate(src.split("\n"))
+            if ln.endswith(("# @boundary", "# @boundary new"))}
+
+
 def _make_factory(src: str, title: str, inner: str):
     """``make`` from template source defining ``make(...)`` around a function ``inner``, compiled as
     the file "<title hash>" (a short hash of the source keeps profiles apart); lines ending in ``#
@@ -478,8 +484,7 @@ def _make_factory(src: str, title: str, inner: str):
     label = f"<{title} {hashlib.blake2b(src.encode(), digest_size=3).hexdigest()}>"
     exec(compiled(src, label), _globals(), ns)  # noqa: S102 - the project's own templates
     factory = ns["make"]
-    boundary = {i + 1: ln.endswith(" new") for i, ln in enumerate(src.split("\n"))
-                if ln.endswith(("# @boundary", "# @boundary new"))}
+    boundary = boundary_lines(src)
     if boundary:
         from .stack import register_inline_calls
 
@@ -681,16 +686,34 @@ def _frame(indent: str, env: str, this: str, mark: str = "", body: str = "_fc.bo
 def inline_call(f: str, this: str, this_kind: str, args: list[str]) -> str:
     """Template source calling the function in variable ``f`` with ``this`` and ``args`` inline when it
     is a plain compiled function of the running realm taking exactly those arguments (the fast path of
-    JSCompiledFunction.call without its frame and argument list); otherwise falls through."""
+    JSCompiledFunction.call without its frame and argument list); otherwise falls through. A leaf
+    (FunctionCode.leaf_n: one expression that makes no call) is run without a depth of its own: it
+    cannot recurse but through a counted call, so the stack stays bounded."""
     items = "".join(f"{a}, " for a in args)
     set_this = f"_ti = _fc.this_idx\nif _ti:\n    {_THIS[this_kind].format(f=f, this=this)}"
+    leaf_this = "\n".join("        " + ln for ln in set_this.split("\n"))
     return f"""
 if type({f}) is JSCompiledFunction:
     _fc = {f}.code
     if _fc.call_n == {len(args)} and {f}.realm is A.realm:
 {_frame("        ", f"[{f}.env, _fc.scope, {items}*_fc.tail]", set_this)}
         return _r
+    if _fc.leaf_n == {len(args)} and {f}.realm is A.realm:  # a leaf: no depth, nothing to undo
+        _a = A
+        _a.ticks -= 1
+        if _a.ticks < 0:
+            _a.tick()
+        _ne = [{f}.env, _fc.scope, {items}*_fc.tail]
+{leaf_this}
+        _r = _fc.body(_ne)  # @boundary
+        return _r
 """
+
+
+def inline_getter(indent: str) -> str:
+    """Source running the getter ``_g`` (code ``_fc``, which takes no parameters) with this = the
+    object ``o``, leaving its value in ``_r`` (codegen.member_get_at)."""
+    return _frame(indent, "[_g.env, _fc.scope, *_fc.tail]", "if _fc.this_idx:\n    _ne[_fc.this_idx] = o")
 
 
 def inline_construct(c: str, args: list[str]) -> str:

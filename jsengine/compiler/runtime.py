@@ -31,7 +31,7 @@ class FunctionCode:
                  "bind_params", "nparams", "template", "funcs", "is_ctor", "has_prototype", "mapped",
                  "simple", "is_class_ctor", "derived", "is_arrow", "line", "column", "param_slots",
                  "generator", "is_async", "fields", "start", "static_name", "fast", "lazy", "tail", "ctor_fast",
-                 "call_n", "ctor_n", "init",
+                 "call_n", "ctor_n", "leaf_n", "init",
                  "__weakref__")
 
     def __init__(self) -> None:
@@ -64,6 +64,7 @@ class FunctionCode:
         self.lazy = None  # a deferred body compile (compile(..., lazy=True))
         self.ctor_fast = False  # inline [[Construct]]: a base constructor with simple parameters
         self.call_n = self.ctor_n = -1  # nparams when fast / ctor_fast (one test at call sites), else -1
+        self.leaf_n = -1  # nparams of a fast function whose body is an expression without calls (call_n -1)
         self.init = None  # a body of `this.k = param` only: init(proto, *args) -> the new object or None
         self.fast = False  # plain call path: simple params, no arguments/new.target/home/own name/functions
         self.start = None  # generator / async functions: start(func, env) instead of running the body

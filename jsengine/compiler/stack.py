@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import sys
 
-from .codegen import index_get_at, member_get_at, member_set_at, tdz_error_at
+from .codegen import MEMBER_GET_AT_BOUNDARY, index_get_at, member_get_at, member_set_at, tdz_error_at
 from .runtime import JSCompiledFunction, global_get_at
 
 _POS_ARG_CODES = {member_get_at.__code__, member_set_at.__code__, tdz_error_at.__code__, global_get_at.__code__,
                   index_get_at.__code__}  # helpers of inlined reads: _pos is an argument
 _BOUNDARY_CODES = {JSCompiledFunction.call.__code__, JSCompiledFunction.construct.__code__}
 _SCRIPT_CODES: set = set()
-_INLINE_CALLS: dict = {}  # code of a call site that calls inline -> {line of its call: is it `new`}
+# code of a call site that calls inline -> {line of its call: is it `new`}
+_INLINE_CALLS: dict = {member_get_at.__code__: MEMBER_GET_AT_BOUNDARY}
 
 
 def register_script_runner(code) -> None:

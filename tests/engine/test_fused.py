@@ -164,6 +164,31 @@ def test_compound_assignment_to_elements_and_properties():
     assert js("(function () { const o = {get x() { return 2; }, set x(v) { this.y = v; }}; o.x += 3; return o.y; })()") == 5
 
 
+def test_compound_assignment_to_own_properties_sees_changes_made_by_the_right_side():
+    assert js("""(function () {
+        const HELD = 4; let r = [];
+        const o = { s: 1, t: 'a' };
+        o.s |= HELD; o.s += 2; o.t += 'b'; o['s'] *= 3; r.push(o.s, o.t);
+        const q = { n: 1 }; q.n += (delete q.n, 5); r.push(JSON.stringify(q));
+        const f = Object.freeze({ n: 1 }); f.n += 1; r.push(f.n);
+        (function () { 'use strict'; try { f.n += 1; } catch (e) { r.push(e.constructor.name); } })();
+        const g = { get n() { return 10; }, set n(v) { r.push('set' + v); } }; g.n += 1;
+        class P { set v(x) { r.push('pset' + x); } }
+        const w = { v: 1 };
+        w.v += (Object.setPrototypeOf(w, P.prototype), delete w.v, 2);
+        r.push(JSON.stringify(w));
+        const a = [1, 2]; a[0] += 5; a.length += 1; r.push(a.length, a[0]);
+        const cnt = { c: 0 }; for (let i = 0; i < 100; i++) cnt.c += i; r.push(cnt.c);
+        const nx = { n: 1 }; Object.defineProperty(nx, 'n', { writable: false }); nx.n += 1; r.push(nx.n);
+        const h = { x: 1 };
+        h.x += (Object.defineProperty(h, 'x', { get() { return 7; }, set(v) { r.push('hs' + v); } }), 1);
+        try { null.x += 1; } catch (e) { r.push(e.message); }
+        let s1 = 'str'; try { s1.length += 1; r.push(s1.length); } catch (e) { r.push(e.constructor.name); }
+        return r.join();
+    })()""") == ('21,ab,{"n":6},1,TypeError,set11,pset3,{},3,6,4950,1,hs2,'
+                 "Cannot read properties of null (reading 'x'),3")  # as Node prints it
+
+
 def test_member_updates_and_new_properties():
     assert js("""(function () {
         const o = {n: 1}, a = [5], s = Symbol('s');
@@ -235,6 +260,31 @@ def test_calls_made_inline_keep_this_arity_and_depth():
         function deep(n) { return n === 0 ? 0 : 1 + deep(n - 1); }
         return caught + ':' + deep(5000);
     })()""") == "50:5000"
+
+
+def test_leaf_functions_called_inline():
+    # one-expression bodies that make no call run without a depth of their own
+    assert js("""(function () {
+        class P { constructor(x) { this.x = x; } dbl(k) { return this.x * k; } }
+        const p = new P(3), r = [];
+        if (p.dbl(1)) r.push('branch');
+        let q = p.dbl(2); r.push(q, p.dbl(3) ? 'y' : 'n', p.dbl(1, 2, 3), p.dbl());
+        const sq = (x) => x * x;
+        r.push(sq(5), [1, 2, 3].map(sq).join(' '));
+        function sloppy(a) { return this; }
+        r.push(typeof sloppy(1), typeof sloppy.call(5), sloppy.call(null) === globalThis, sloppy === sloppy.call(sloppy));
+        return r.join();
+    })()""") == "branch,6,y,3,NaN,25,1 4 9,object,object,true,true"
+    # a leaf reached again through a getter, or calling itself through one, still overflows cleanly
+    assert js_error("const o = { get v() { return leaf(this); } };\nfunction leaf(t) { return t.v; }\nleaf(o);") == (
+        "RangeError", "Maximum call stack size exceeded")
+    assert js("""(function () {
+        const o = { get v() { return this.n > 0 ? (this.n--, leaf(this)) : 'done'; }, n: 3000 };
+        function leaf(t) { return t.v; }
+        return leaf(o);
+    })()""") == "done"
+    assert stack_of("function leaf(x) {\n  return x.y.z;\n}\nfunction mid(x) { return leaf(x) + 1; }\nmid({});") == [
+        "at leaf (2:14)", "at mid (4:26)", "at 5:1"]
 
 
 def test_new_made_inline():
@@ -374,6 +424,16 @@ def test_getters_called_inline_appear_in_stack_traces():
               " function f(o) { return o.g + 1; } return f(new K()); })()") == 7
     assert stack_of("class K { get bad() {\n  return this.nope.x; } }\nfunction h(o) { return o.bad; }\nh(new K());") == [
         "at bad (2:20)", "at h (3:26)", "at 4:1"]  # Node: "get bad [as bad]"
+    # a getter run inline counts its depth; the depth comes back down after a throw
+    assert js_error("class K { get g() { return this.g; } }\nfunction f(o) { return o.g + 1; }\nf(new K());") == (
+        "RangeError", "Maximum call stack size exceeded")
+    assert js("""(function () {
+        class K { get g() { return this.v.x; } }
+        let caught = 0;
+        for (let i = 0; i < 3000; i++) { try { new K().g; } catch (e) { caught++; } }
+        function deep(n) { return n === 0 ? 0 : 1 + deep(n - 1); }
+        return caught + ':' + deep(5000);
+    })()""") == "3000:5000"
 
 
 def test_do_while_loops_with_an_inline_test():
