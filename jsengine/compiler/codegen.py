@@ -2636,7 +2636,8 @@ class Compiler(GenMixin):
                   and not any(_contains_return(st) for st in stmts[:-1])):
                 # statements then `return expr`, no other return: no completion record for the return;
                 # only normal completions can come out of the statements before it
-                code.body = straight_body(self.stmt_closures(stmts[:-1]), self.operand(stmts[-1].argument))
+                code.body = straight_body(self.stmt_closures(stmts[:-1], inline=True),
+                                          self.operand(stmts[-1].argument))
             elif _guarded(stmts) and any(_contains_return(st) for st in stmts):
                 code.body = self.guarded_body(stmts)  # early returns: if (t) return a; ... return b
             elif not any(_contains_return(st) for st in stmts):
@@ -2645,7 +2646,7 @@ class Compiler(GenMixin):
                 if run is not None and len(run) >= 2:  # a constructor's field assignments: the run is the body
                     code.body = this_assigns(run[0][0], [item[1:] for item in run], self.strict, "UNDEFINED")
                 else:
-                    code.body = straight_body(self.stmt_closures(stmts), None)  # returns undefined
+                    code.body = straight_body(self.stmt_closures(stmts, inline=True), None)  # returns undefined
             else:
                 body = self.stmt_list(stmts)
                 code.body = function_body(body, stmts)
@@ -2680,7 +2681,7 @@ class Compiler(GenMixin):
         i = 0
         while i < len(stmts) and not _contains_return(stmts[i]):
             i += 1
-        fs = self.stmt_closures(stmts[:i]) if i else []
+        fs = self.stmt_closures(stmts[:i], inline=True) if i else []
         if i == len(stmts):
             return straight_body(fs, None)
         st = stmts[i]
@@ -2878,14 +2879,17 @@ class Compiler(GenMixin):
 
     # -- statements -----------------------------------------------------------------------------------
     def stmt_list(self, stmts):
-        fs = self.stmt_closures(stmts)
-        if len(fs) > 1 and not any(_contains_abrupt(st) for st in stmts):
-            return straight_body(fs, None, "None")  # only normal completions: no test after each
-        return run_list(fs)
+        if not any(_contains_abrupt(st) for st in stmts):
+            fs = self.stmt_closures(stmts, inline=True)
+            if len(fs) > 1 or (fs and type(fs[0]) is tuple):
+                return straight_body(fs, None, "None")  # only normal completions: no test after each
+            return run_list(fs)
+        return run_list(self.stmt_closures(stmts))
 
-    def stmt_closures(self, stmts) -> list:
+    def stmt_closures(self, stmts, inline: bool = False) -> list:
         """The closures of the statements that do something at run time, in order; runs of two or more
-        ``this.k = v`` statements become one closure (fused.this_assigns)."""
+        ``this.k = v`` statements become one closure (fused.this_assigns). With ``inline`` (the list
+        is for fused.straight_body), a statement storing a value into a slot is an inline_store item."""
         fs = []
         run: list = []
         this_idx = None
@@ -2907,11 +2911,39 @@ class Compiler(GenMixin):
                 this_idx = item[0]
                 run.append(item[1:] + (st,))
                 continue
+            f = self.inline_store(st) if inline else None
+            if f is not None:
+                fs.append(f)
+                continue
             f = self.stmt(st)
             if f is not None:
                 fs.append(f)
         flush()
         return fs
+
+    def inline_store(self, st):
+        """("store", slot, operand) for a statement that only stores a value into a slot of this env:
+        ``let/const/var x = v`` (one binding, not an anonymous function, which would take the name)
+        or ``x = v;`` whose completion value no one reads; else None (compiled as a statement)."""
+        if st.type == "VariableDeclaration" and len(st.declarations) == 1:
+            d = st.declarations[0]
+            if d.id.type != "Identifier" or d.init is None and st.kind != "let":
+                return None
+            if self.strict and d.id.name in ("eval", "arguments"):
+                return None  # the statement's own compile reports it
+            ref = d.id.ref
+            b = ref.binding
+            if b is None or ref.dynamic or ref.hops() != 0 or (d.init is not None and is_anonymous_fn(d.init)):
+                return None
+            return "store", b.index, ("c", UNDEFINED) if d.init is None else self.operand(d.init)
+        if st.type == "ExpressionStatement" and self.cv_ref is None:
+            e = st.expression
+            if (e.type == "AssignmentExpression" and e.operator == "=" and e.left.type == "Identifier"
+                    and not is_anonymous_fn(e.right)):
+                t = self.local_target(e.left)
+                if t is not None and t[0] == "l":
+                    return "store", t[1], self.operand(e.right)
+        return None
 
     def _this_run(self, stmts):
         """The items of _this_assign when every one of ``stmts`` (at least one) is ``this.k = v`` on

@@ -831,14 +831,27 @@ def straight_body(fs: list, last, result: str = "UNDEFINED"):
     among them; break and continue cannot leave a function), run one after another in one frame,
     then returning the operand ``last`` = (shape, value) read inline (``return this``, ``return
     o.x``, ``return a + b``), or ``result`` (source) when ``last`` is None: undefined for a function
-    body, None (a normal completion) for a statement list."""
+    body, None (a normal completion) for a statement list. An item of ``fs`` is a statement's
+    closure, or ("store", slot, operand) for a statement storing an operand into a slot of this
+    env (codegen.inline_store), which is read and stored right here."""
     if len(fs) > 16:
-        fs = [_chain(fs)]
-    extras = {f"_s{i}": f for i, f in enumerate(fs)}
-    body = "".join(f"{nm}(env)\n" for nm in extras)
+        fs = [straight_body(fs[i:i + 16], None, "None") for i in range(0, len(fs), 16)]
+        if len(fs) > 16:
+            fs = [_chain(fs)]
+    extras: dict = {}
+    operands = []
+    body = ""
+    for i, f in enumerate(fs):
+        if type(f) is tuple:
+            operands.append((f"v{i}", *f[2]))
+            extras[f"_d{i}"] = f[1]
+            body += f"@fetch v{i}\nenv[_d{i}] = v{i}\n"
+        else:
+            extras[f"_s{i}"] = f
+            body += f"_s{i}(env)\n"
     if last is None:
-        return specialize("body", body + f"return {result}", (), extras)
-    return specialize("body", body + "@fetch r\nreturn r", (("r", *last),), extras)
+        return specialize("body", body + f"return {result}", tuple(operands), extras)
+    return specialize("body", body + "@fetch r\nreturn r", tuple(operands) + (("r", *last),), extras)
 
 
 def _chain(fs: list):

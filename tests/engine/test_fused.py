@@ -603,6 +603,25 @@ def test_statement_lists_without_break_continue_or_return():
     })()""") == "0,small,2,small,4,big,1,3,4,5,in"
 
 
+def test_statements_storing_into_slots_run_inside_the_statement_list():
+    assert js("""(function () {
+        const r = [];
+        const f = function () {}, g = () => 1; let h; h = function () {};
+        r.push(f.name, g.name, h.name);
+        try { let x = x + 1; } catch (e) { r.push(e.constructor.name); }
+        const fns = [];
+        for (let i = 0; i < 3; i++) { let y; if (i === 1) y = 'one'; const z = i * 2; fns.push(() => [y, z].join('/')); }
+        r.push(fns.map((q) => q()).join(' '));
+        r.push(eval('var a; a = 5'), eval('let b = 1; b = 7;'), eval('var c = 3;'));
+        const o = { get k() { r.push('getter'); return 4; } };
+        let m = o.k; let n = [m][0]; var p = m * n; r.push(p);
+        try { const bad = undefined.x; } catch (e) { r.push(e.message); }
+        return r.join();
+    })()""") == "f,g,h,ReferenceError,/0 one/2 /4,5,7,,getter,16,Cannot read properties of undefined (reading 'x')"
+    assert stack_of("function f(o) {\n  const a = 1;\n  const b = o.p.q;\n  return a + b;\n}\nf({});") == [
+        "at f (3:17)", "at 6:1"]  # as Node places it
+
+
 def test_constant_loop_steps_near_the_safe_integer_bounds():
     assert js("""(function () {
         const r = [];
