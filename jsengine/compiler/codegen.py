@@ -112,6 +112,12 @@ if isinstance(c, JSObject) and c.is_constructor:
 raise type_error(f"{text} is not a constructor")
 """
 
+_LOGICAL = {
+    "&&": ("land", "@fetch a\nif a is True or (a is not False and to_boolean(a)):\n    @fetch b\n    return b\nreturn a"),
+    "||": ("lor", "@fetch a\nif a is True or (a is not False and to_boolean(a)):\n    return a\n@fetch b\nreturn b"),
+    "??": ("nullish", "@fetch a\nif a is None or a is UNDEFINED:\n    @fetch b\n    return b\nreturn a"),
+}
+
 # x instanceof C: a site keeps its answers for one class and the prototypes of the objects it saw
 # while EPOCH[1] is unchanged (instance_of_at says when)
 _INSTANCEOF_BODY = """
@@ -1260,30 +1266,10 @@ class Compiler(GenMixin):
         return _truthy(self.expr(node))
 
     def e_LogicalExpression(self, node):
-        a = self.expr(node.left)
-        b = self.expr(node.right)
-        op = node.operator
-        if op == "&&":
-            def land(env):
-                v = a(env)
-                if v is True or (v is not False and to_boolean(v)):
-                    return b(env)
-                return v
-            return land
-        if op == "||":
-            def lor(env):
-                v = a(env)
-                if v is True or (v is not False and to_boolean(v)):
-                    return v
-                return b(env)
-            return lor
-
-        def nullish(env):
-            v = a(env)
-            if v is None or v is UNDEFINED:
-                return b(env)
-            return v
-        return nullish
+        # a value of a && b, a || b, a ?? b (tests of if, while, ?: are branches: see branch); the
+        # operands read inline, b only when a does not decide
+        name, body = _LOGICAL[node.operator]
+        return specialize(name, body, (("a", *self.operand(node.left)), ("b", *self.operand(node.right))))
 
     def e_UnaryExpression(self, node):
         op = node.operator
@@ -1537,7 +1523,7 @@ class Compiler(GenMixin):
             # a fused operation of two simple operands is itself computed inline (k - 1 in fib(k - 1))
             sa, a = self.operand(node.left)
             sb, b = self.operand(node.right)
-            if sa in "lucmti" and sb in "lucmti" and not (sa == "c" and sb == "c"):
+            if not (sa == "c" and sb == "c") and _fused_count(sa, a) + _fused_count(sb, b) < _MAX_INLINE_OPS:
                 return "x", (node.operator, sa, a, sb, b)
             return "f", fused(node.operator, sa, a, sb, b)
         return "f", self.expr(node)
@@ -3932,6 +3918,16 @@ _NESTED_CODE = ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpre
 # valueOf, constructors, proxy traps) is called through a counted frame, so a leaf needs no depth.
 _LEAF_STOPS = ("CallExpression", "TaggedTemplateExpression", "ImportExpression", "ClassExpression",
                "YieldExpression", "AwaitExpression")
+
+
+_MAX_INLINE_OPS = 4  # fused operations computed inline in one operand (a + b * c - d): source size
+
+
+def _fused_count(shape: str, value) -> int:
+    """How many fused operations an operand computes inline (shape "x" nests)."""
+    if shape != "x":
+        return 0
+    return 1 + _fused_count(value[1], value[2]) + _fused_count(value[3], value[4])
 
 
 def _contains(node, types: tuple, memo: str) -> bool:

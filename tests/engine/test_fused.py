@@ -622,6 +622,23 @@ def test_statements_storing_into_slots_run_inside_the_statement_list():
         "at f (3:17)", "at 6:1"]  # as Node places it
 
 
+def test_values_of_logical_operators_and_nested_operations_read_inline():
+    assert js("""(function () {
+        const r = []; const log = (x) => (r.push('L' + x), x);
+        const o = { s: 6, n: null, z: 0, nan: NaN, e: '' };
+        const H = 4, W = 2;
+        function blocked(t) { return (t.s & H) !== 0 || t.s === W; }
+        r.push(blocked(o), blocked({ s: 2 }), blocked({ s: 1 }));
+        r.push(o.z || 'd', o.nan || 'n', o.e && 'x', o.s && o.z, o.n ?? 'nn', o.z ?? 'zz', o.u ?? o.s * 2);
+        r.push(log(0) && log(1), log(2) || log(3), log(null) ?? log(4), log(5) ?? log(6));
+        r.push(1n && 2n, 0n || 'big', [] && 'arr');
+        let c = 0; const inc = () => ++c; r.push(inc() && inc() && inc(), c);
+        const p = { a: 2, f() { return 3; } }; let x = 5;
+        r.push(p.a * x + p.f() - H, p.f() + p.f() * p.a, 'a' + x + p.f() + 1.5, x / 0 - -x % 3);
+        return r.join();
+    })()""") == "true,true,false,d,n,,0,nn,0,12,L0,L2,Lnull,L4,L5,0,2,4,5,2,big,arr,3,3,9,9,a531.5,Infinity"
+
+
 def test_constant_loop_steps_near_the_safe_integer_bounds():
     assert js("""(function () {
         const r = [];
