@@ -523,6 +523,12 @@ def member_set_at(o, key, value, strict: bool, _pos) -> None:
     member_set(o, key, value, strict)
 
 
+def update_member_at(o, key, delta: int, strict: bool, _pos) -> None:
+    """``o.key++`` / ``o.key--`` as a statement off its fast path (fused._UPDATE_PROP); ``_pos``
+    places its errors in stack traces."""
+    member_set(o, key, _inc_slow(member_get(o, key), delta)[1], strict)
+
+
 def member_set(o, key, value, strict: bool) -> None:
     if isinstance(o, JSObject):
         if not o.set(key, value, o) and strict:
@@ -2909,8 +2915,11 @@ class Compiler(GenMixin):
 
     def inline_store(self, st):
         """("store", slot, operand) for a statement that only stores a value into a slot of this env:
-        ``let/const/var x = v`` (one binding, not an anonymous function, which would take the name)
-        or ``x = v;`` whose completion value no one reads; else None (compiled as a statement)."""
+        ``let/const/var x = v`` (one binding, not an anonymous function, which would take the name),
+        ``x = v;`` or ``x op= v;`` whose completion value no one reads; ("setprop", object operand,
+        key, value operand, position, strict[, operator function]) for ``o.k = v;`` and ``o.k op= v;``;
+        ("update", object operand, key, +1 or -1, position, strict) for ``o.k++;``; else None
+        (compiled as a statement). fused.straight_body runs them in its own frame."""
         if st.type == "VariableDeclaration" and len(st.declarations) == 1:
             d = st.declarations[0]
             if d.id.type != "Identifier" or d.init is None and st.kind != "let":
@@ -2922,13 +2931,30 @@ class Compiler(GenMixin):
             if b is None or ref.dynamic or ref.hops() != 0 or (d.init is not None and is_anonymous_fn(d.init)):
                 return None
             return "store", b.index, ("c", UNDEFINED) if d.init is None else self.operand(d.init)
-        if st.type == "ExpressionStatement" and self.cv_ref is None:
+        if st.type == "ExpressionStatement" and self.cv_ref is None and st.expression.type == "AssignmentExpression":
             e = st.expression
-            if (e.type == "AssignmentExpression" and e.operator == "=" and e.left.type == "Identifier"
-                    and not is_anonymous_fn(e.right)):
-                t = self.local_target(e.left)
+            left, op = e.left, e.operator
+            if left.type == "Identifier" and (op == "=" and not is_anonymous_fn(e.right) or fusible(op[:-1])):
+                t = self.local_target(left)
                 if t is not None and t[0] == "l":
-                    return "store", t[1], self.operand(e.right)
+                    self.check_assign_target(left)
+                    if op == "=":
+                        return "store", t[1], self.operand(e.right)
+                    return "store", t[1], ("x", (op[:-1], "l", t[1], *self.operand(e.right)))  # x op= v
+            if (left.type == "MemberExpression" and not left.computed and left.object.type != "Super"
+                    and not self.in_chain(left)):
+                if op == "=":
+                    return ("setprop", self.operand(left.object), left.property.name, self.operand(e.right),
+                            self.pos(left), self.strict)
+                if fusible(op[:-1]):
+                    return ("setprop", self.operand(left.object), left.property.name, self.operand(e.right),
+                            self.pos(e), self.strict, binop_function(op[:-1]))
+        if st.type == "ExpressionStatement" and self.cv_ref is None and st.expression.type == "UpdateExpression":
+            arg = st.expression.argument
+            if (arg.type == "MemberExpression" and not arg.computed and arg.object.type != "Super"
+                    and not self.in_chain(arg)):
+                return ("update", self.operand(arg.object), arg.property.name,
+                        1 if st.expression.operator == "++" else -1, self.pos(st.expression), self.strict)
         return None
 
     def _this_run(self, stmts):

@@ -319,7 +319,7 @@ def _globals() -> dict:
         from ..ops import to_boolean, to_property_key
         from ..values import UNINIT
         from .codegen import (_inc_slow, index_get, index_get_at, index_set, member_get, member_get_at, member_set,
-                              member_set_at, method_lookup, instance_of_at, nullish_base_error, numeric_binop, slow_add,
+                              member_set_at, method_lookup, instance_of_at, nullish_base_error, update_member_at, numeric_binop, slow_add,
                               str_concat, tdz_error_at, to_key_fast)
         from .runtime import JSCompiledFunction, global_get_at, sloppy_this
 
@@ -332,7 +332,7 @@ def _globals() -> dict:
                         nullish_base_error=nullish_base_error, to_key_fast=to_key_fast,
                         to_property_key=to_property_key, _inc_slow=_inc_slow,
                         JSCompiledFunction=JSCompiledFunction, instance_of_at=instance_of_at, member_get_at=member_get_at, member_set_at=member_set_at,
-                        tdz_error_at=tdz_error_at, BuiltinFunction=BuiltinFunction, index_get_at=index_get_at,
+                        tdz_error_at=tdz_error_at, BuiltinFunction=BuiltinFunction, update_member_at=update_member_at, index_get_at=index_get_at,
                         _new=object.__new__, EPOCH=EPOCH,
                         method_lookup=method_lookup, WatchedDict=WatchedDict, to_boolean=to_boolean, JSThrow=JSThrow, sloppy_this=sloppy_this)
     return _GLOBALS
@@ -832,8 +832,9 @@ def straight_body(fs: list, last, result: str = "UNDEFINED"):
     then returning the operand ``last`` = (shape, value) read inline (``return this``, ``return
     o.x``, ``return a + b``), or ``result`` (source) when ``last`` is None: undefined for a function
     body, None (a normal completion) for a statement list. An item of ``fs`` is a statement's
-    closure, or ("store", slot, operand) for a statement storing an operand into a slot of this
-    env (codegen.inline_store), which is read and stored right here."""
+    closure, or a statement made here (codegen.inline_store): ("store", slot, operand) storing an
+    operand into a slot of this env, ("setprop", ...) for ``o.k = v`` and ``o.k op= v``, ("update",
+    ...) for ``o.k++``."""
     if len(fs) > 16:
         fs = [straight_body(fs[i:i + 16], None, "None") for i in range(0, len(fs), 16)]
         if len(fs) > 16:
@@ -842,16 +843,83 @@ def straight_body(fs: list, last, result: str = "UNDEFINED"):
     operands = []
     body = ""
     for i, f in enumerate(fs):
-        if type(f) is tuple:
+        if type(f) is tuple and f[0] == "store":
             operands.append((f"v{i}", *f[2]))
             extras[f"_d{i}"] = f[1]
             body += f"@fetch v{i}\nenv[_d{i}] = v{i}\n"
+        elif type(f) is tuple:  # setprop (= or op=), update
+            operands.append((f"o{i}", *f[1]))
+            extras.update({f"_k{i}": f[2], f"_p{i}": f[4], f"_st{i}": f[5]})
+            names = {"o": f"o{i}", "v": f"v{i}", "k": f"_k{i}", "p": f"_p{i}", "st": f"_st{i}", "op": f"_op{i}"}
+            if f[0] == "update":
+                body += _UPDATE_PROP.format(d=f[3], **names)
+            else:
+                operands.append((f"v{i}", *f[3]))
+                if len(f) > 6:
+                    extras[f"_op{i}"] = f[6]
+                body += (_COMPOUND_PROP if len(f) > 6 else _SET_PROP).format(**names)
         else:
             extras[f"_s{i}"] = f
             body += f"_s{i}(env)\n"
     if last is None:
         return specialize("body", body + f"return {result}", tuple(operands), extras)
     return specialize("body", body + "@fetch r\nreturn r", tuple(operands) + (("r", *last),), extras)
+
+
+# o.k = v; in a statement list: an own data property with the default attributes, or a new one no
+# prototype has, stored directly; anything else by [[Set]] (member_set_at keeps the position)
+_SET_PROP = """@fetch {o}
+@fetch {v}
+if type({o}) is JSObject:
+    _pp = {o}.props
+    _cur = _pp.get({k}, PMISS)
+    if type(_cur) is not Prop:
+        _pp[{k}] = {v}
+    elif _cur is PMISS and {o}.extensible:
+        _q = {o}.proto
+        while _q is not None and _q.ordinary_get and {k} not in _q.props:
+            _q = _q.proto
+        if _q is None:
+            _pp[{k}] = {v}
+        else:
+            member_set_at({o}, {k}, {v}, {st}, {p})
+    else:
+        member_set_at({o}, {k}, {v}, {st}, {p})
+else:
+    member_set_at({o}, {k}, {v}, {st}, {p})
+"""
+
+
+# o.k op= v; in a statement list: an own data property with the default attributes read and stored
+# in place (v may delete or redefine it); anything else by [[Get]] and [[Set]]
+_COMPOUND_PROP = """@fetch {o}
+_x = {o}.props.get({k}, PMISS) if type({o}) is JSObject else PMISS
+if type(_x) is not Prop:
+    @fetch {v}
+    _x = {op}(_x, {v})
+    _pp = {o}.props
+    if type(_pp.get({k}, PMISS)) is not Prop:
+        _pp[{k}] = _x
+    else:
+        member_set_at({o}, {k}, _x, {st}, {p})
+else:
+    _x = member_get_at({o}, {k}, {p})
+    @fetch {v}
+    member_set_at({o}, {k}, {op}(_x, {v}), {st}, {p})
+"""
+
+# o.k++; / o.k--; in a statement list: a safe integer in an own data property stepped in place
+_UPDATE_PROP = """@fetch {o}
+if type({o}) is JSObject:
+    _pp = {o}.props
+    _x = _pp.get({k}, MISSING)
+    if type(_x) is int and MIN_SAFE < _x < MAX_SAFE:
+        _pp[{k}] = _x + {d}
+    else:
+        update_member_at({o}, {k}, {d}, {st}, {p})
+else:
+    update_member_at({o}, {k}, {d}, {st}, {p})
+"""
 
 
 def _chain(fs: list):

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import sys
 
-from .codegen import MEMBER_GET_AT_BOUNDARY, index_get_at, member_get_at, member_set_at, tdz_error_at
+from .codegen import (MEMBER_GET_AT_BOUNDARY, index_get_at, member_get_at, member_set_at, tdz_error_at,
+                      update_member_at)
 from .runtime import JSCompiledFunction, global_get_at
 
 _POS_ARG_CODES = {member_get_at.__code__, member_set_at.__code__, tdz_error_at.__code__, global_get_at.__code__,
-                  index_get_at.__code__}  # helpers of inlined reads: _pos is an argument
+                  index_get_at.__code__, update_member_at.__code__}  # helpers of inlined code: _pos is an argument
 _BOUNDARY_CODES = {JSCompiledFunction.call.__code__, JSCompiledFunction.construct.__code__}
 _SCRIPT_CODES: set = set()
 # code of a call site that calls inline -> {line of its call: is it `new`}

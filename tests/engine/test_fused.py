@@ -639,6 +639,40 @@ def test_values_of_logical_operators_and_nested_operations_read_inline():
     })()""") == "true,true,false,d,n,,0,nn,0,12,L0,L2,Lnull,L4,L5,0,2,4,5,2,big,arr,3,3,9,9,a531.5,Infinity"
 
 
+def test_property_stores_and_steps_run_inside_the_statement_list():
+    assert js("""(function () {
+        'use strict';
+        const r = [];
+        class P { get v() { return 10; } set v(x) { r.push('pset' + x); } get ro() { return 1; } }
+        function f(o, q) {
+          o.a = 1; o.b = o.a + 1; q.v = 5; let n = 0; n += o.b; n *= 3; o.c = n;
+          o.n++; o.n++; o.m--; o.s += 'x'; o.bits |= 4; o.big++; o.str++; q.v += 2;
+          o.t += (delete o.t, 5); o.fl++; o.maxs++;
+          return o;
+        }
+        const o = f({ n: 1, m: 0, s: 'a', bits: 1, big: 1n, str: '5', t: 1, fl: 1.5, maxs: 2 ** 53 }, new P());
+        r.push(JSON.stringify(o, (k, v) => typeof v === 'bigint' ? v + 'n' : v));
+        function g(o) { o.ro = 2; return 1; }
+        try { g(new P()); } catch (e) { r.push(e.constructor.name); }
+        function h(o) { o.x = 1; o.y++; o.z += 1; return 2; }
+        for (const bad of [undefined, null]) { try { h(bad); } catch (e) { r.push(e.message); } }
+        try { h(Object.freeze({})); } catch (e) { r.push(e.constructor.name); }
+        const px = new Proxy({}, { set(t, k, v) { r.push('trap' + k); t[k] = v; return true; } });
+        h(Object.create(px));
+        function order(o) { o.k = (r.push('rhs'), 3); return o.k; }
+        try { order(null); } catch (e) { r.push(e.constructor.name); }
+        function cOrder(o) { o.k -= (r.push('crhs'), 1); return 1; }
+        try { cOrder(null); } catch (e) { r.push(e.message); }
+        const s = { c: 0 }; for (let i = 0; i < 10; i++) { s.c++; s.c += i; } r.push(s.c);
+        return r.join('|');
+    })()""") == ('pset5|pset12|{"n":3,"m":-1,"s":"ax","bits":5,"big":"2n","str":6,"fl":2.5,'
+                 '"maxs":9007199254740992,"a":1,"b":2,"c":6,"t":6}|TypeError|'
+                 "Cannot set properties of undefined (setting 'x')|Cannot set properties of null (setting 'x')|"
+                 "TypeError|trapx|trapy|trapz|rhs|TypeError|Cannot read properties of null (reading 'k')|55")
+    frames = stack_of("function f(o) {\n  o.a = 1;\n  o.b.c = 2;\n  return o;\n}\nf({});")
+    assert frames[0].startswith("at f (3:") and frames[1:] == ["at 6:1"]
+
+
 def test_constant_loop_steps_near_the_safe_integer_bounds():
     assert js("""(function () {
         const r = [];
