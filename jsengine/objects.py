@@ -60,12 +60,15 @@ PMISS = Prop(UNDEFINED, ACC)
 # Prototype epochs. The ``props`` of the objects that usually serve as prototypes (a function's or a
 # class's ``prototype``, Object.prototype, Function.prototype) are a WatchedDict from the start: any
 # change to one of them, and any [[SetPrototypeOf]] of such an object, moves EPOCH[0] on. A call site
-# may then keep the method it found up a chain of watched prototypes (codegen.method_lookup) for as
-# long as the epoch stays the same. EPOCH[1] moves with EPOCH[0] and also with any change to a class
+# may then keep the method it found up a chain of watched prototypes (codegen.method_lookup) until
+# the epoch moves on. EPOCH[1] moves with EPOCH[0] and also with any change to a class
 # constructor's own properties (a CtorDict) or prototype: an ``instanceof`` site keeps its answers
 # for a class and the prototypes of its operands while it stays the same (codegen.instance_of_at),
 # and static properties written in a loop do not make the method caches start over.
 EPOCH = [0, 0]
+# The method caches of call sites ({prototype: method}) that hold something: emptied when EPOCH[0]
+# moves on, so a site reads its cache without testing the epoch (codegen.method_lookup).
+METHOD_CACHES: list = []
 
 
 class WatchedDict(dict):
@@ -76,6 +79,10 @@ class WatchedDict(dict):
     def moved(self) -> None:
         EPOCH[0] += 1
         EPOCH[1] += 1
+        if METHOD_CACHES:
+            for cache in METHOD_CACHES:
+                cache.clear()
+            METHOD_CACHES.clear()
 
     def __setitem__(self, key, value) -> None:
         self.moved()

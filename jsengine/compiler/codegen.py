@@ -12,7 +12,7 @@ import math
 
 from ..budget import AGENT as A
 from ..errors import JSThrow, reference_error, type_error
-from ..objects import (ACC, C, DEFAULT, EPOCH, MISSING, PMISS, E, W, Desc, JSArray, JSFunction, JSObject, Prop,
+from ..objects import (ACC, C, DEFAULT, EPOCH, METHOD_CACHES, MISSING, PMISS, E, W, Desc, JSArray, JSFunction, JSObject, Prop,
                        HOLE, CtorDict, WatchedDict)
 from .. import ops
 from ..ops import (call, get_v, instance_of, js_div, js_mod, js_mul, js_pow, js_sub, less_than,
@@ -45,8 +45,7 @@ _CALL_METHOD_BODY = """
 if type(o) is JSObject:
     f = o.props.get(key, MISSING)
     if f is MISSING:  # up the prototype chain: the method this site found for o's prototype, if kept
-        if _ic[0] == EPOCH[0]:
-            f = _ic[1].get(o.proto, MISSING)
+        f = _ic.get(o.proto, MISSING)
         if f is MISSING:
             f = method_lookup(o, key, _ic)
     elif type(f) is Prop:
@@ -438,16 +437,13 @@ def instance_of_at(x, y, ic: list):
     return instance_of(x, y)
 
 
-def method_lookup(o, key, ic: list):
+def method_lookup(o, key, ic: dict):
     """o.key for a method call when ``o`` (an ordinary object) has no own ``key``: up the chain of
-    ordinary prototypes without a [[Get]] call, else by [[Get]]. ``ic`` = [epoch, {prototype:
-    method}] is the call site's memory: a data property found through prototypes whose ``props``
-    are all watched (objects.WatchedDict) is kept for o's prototype until the epoch moves on (any
-    change to a watched prototype); at most 8 prototypes per site."""
+    ordinary prototypes without a [[Get]] call, else by [[Get]]. ``ic`` = {prototype: method} is the
+    call site's memory: a data property found through prototypes whose ``props`` are all watched
+    (objects.WatchedDict) is kept for o's prototype until the prototype epoch moves on, which
+    empties every such memory (objects.METHOD_CACHES); at most 8 prototypes per site."""
     epoch = EPOCH[0]
-    if ic[0] != epoch:
-        ic[1].clear()
-        ic[0] = epoch
     first = p = o.proto
     watched = True
     while p is not None and p.ordinary_get:
@@ -462,8 +458,10 @@ def method_lookup(o, key, ic: list):
             if f.flags & ACC:
                 return o.get(key, o)
             f = f.value
-        if watched and len(ic[1]) < 8:
-            ic[1][first] = f
+        if watched and len(ic) < 8 and EPOCH[0] == epoch:  # (nothing moved while looking)
+            if not ic:
+                METHOD_CACHES.append(ic)
+            ic[first] = f
         return f
     return UNDEFINED if p is None else o.get(key, o)
 
@@ -1821,7 +1819,7 @@ class Compiler(GenMixin):
                     "FETCH_ARGS", "\n".join(f"@fetch {v}" for v in names) or "pass").replace(
                     "INLINE", inline_call("f", "o", "any", names)).replace("ARGS", ", ".join(names))
                 f = specialize("call_method", body, (("o", *oo),) + argo,
-                               {"key": key, "callee_text": callee_text, "_pos": _pos, "_ic": [-1, {}]}, sink)
+                               {"key": key, "callee_text": callee_text, "_pos": _pos, "_ic": {}}, sink)
                 return f if sink is None else self.sunk(f)
             objf = self.expr(callee.object)
 
