@@ -2934,7 +2934,7 @@ class Compiler(GenMixin):
             left, op = e.left, e.operator
             if left.type == "Identifier" and (op == "=" and not is_anonymous_fn(e.right) or fusible(op[:-1])):
                 t = self.local_target(left)
-                if t is not None and t[0] == "l":
+                if t is not None and t[0] == "l" and not self._appends(t[1], e):
                     self.check_assign_target(left)
                     if op == "=":
                         return "store", t[1], self.operand(e.right)
@@ -2954,6 +2954,15 @@ class Compiler(GenMixin):
                 return ("update", self.operand(arg.object), arg.property.name,
                         1 if st.expression.operator == "++" else -1, self.pos(st.expression), self.strict)
         return None
+
+    def _appends(self, slot: int, e) -> bool:
+        """Is ``e`` ``s += t`` or ``s = s + t`` on the local ``slot``? Those keep fused's append,
+        which lets go of the string before growing it (string building stays linear)."""
+        if e.operator == "+=":
+            return True
+        r = e.right
+        return (e.operator == "=" and r.type == "BinaryExpression" and r.operator == "+"
+                and r.left.type == "Identifier" and self.local_target(r.left) == ("l", slot))
 
     def _this_run(self, stmts):
         """The items of _this_assign when every one of ``stmts`` (at least one) is ``this.k = v`` on
