@@ -521,6 +521,14 @@ def member_set_at(o, key, value, strict: bool, _pos) -> None:
     member_set(o, key, value, strict)
 
 
+def neg_slow(v):
+    """Unary minus of anything but an int or a float (13.5.5)."""
+    v = to_numeric(v)
+    if type(v) is JSBigInt:
+        return JSBigInt(-v.value)
+    return ops.js_neg(v)
+
+
 def update_member_at(o, key, delta: int, strict: bool, _pos) -> None:
     """``o.key++`` / ``o.key--`` as a statement off its fast path (fused._UPDATE_PROP); ``_pos``
     places its errors in stack traces."""
@@ -1303,10 +1311,7 @@ class Compiler(GenMixin):
                     return -v if v else -0.0
                 if type(v) is float:
                     return -v
-                v = to_numeric(v)
-                if type(v) is JSBigInt:
-                    return JSBigInt(-v.value)
-                return ops.js_neg(v)
+                return neg_slow(v)
             return neg
         if op == "+":
             def pos(env):
@@ -1523,6 +1528,13 @@ class Compiler(GenMixin):
                 return "m", (so, o, node.property.name, self.pos(node.property))
         elif t == "BinaryExpression" and node.operator in ("===", "!==", "==", "!=") and _nullish_literal(node.right):
             return "f", self.fused_binop(node)
+        elif t == "UnaryExpression" and node.operator == "-":
+            sa, a = self.operand(node.argument)
+            if sa == "c" and type(a) in (int, float):  # -1, -0.5: a constant
+                return "c", (-a if a else -0.0) if type(a) is int else -a
+            if _fused_count(sa, a) < _MAX_INLINE_OPS:  # -x computed inline (fused.BODIES["neg"])
+                return "x", ("neg", sa, a, "c", None)
+            return "f", self.expr(node)
         elif t == "BinaryExpression" and fusible(node.operator):
             # a fused operation of two simple operands is itself computed inline (k - 1 in fib(k - 1))
             sa, a = self.operand(node.left)

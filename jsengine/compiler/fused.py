@@ -25,6 +25,14 @@ from .codecache import compiled
 
 # Each body reads x and y and returns the result. Written as the former hand-made closures were.
 BODIES: dict[str, str] = {
+    # -x as an operand ("x" shape with a dummy y; not a binary operator, so never fused on its own)
+    "neg": """
+if type(x) is int:
+    return -x if x else -0.0
+if type(x) is float:
+    return -x
+return neg_slow(x)
+""",
     "+": """
 tx = type(x)
 ty = type(y)
@@ -319,7 +327,7 @@ def _globals() -> dict:
         from ..ops import to_boolean, to_property_key
         from ..values import UNINIT
         from .codegen import (_inc_slow, index_get, index_get_at, index_set, member_get, member_get_at, member_set,
-                              member_set_at, method_lookup, instance_of_at, nullish_base_error, update_member_at, numeric_binop, slow_add,
+                              member_set_at, method_lookup, instance_of_at, neg_slow, nullish_base_error, update_member_at, numeric_binop, slow_add,
                               str_concat, tdz_error_at, to_key_fast)
         from .runtime import JSCompiledFunction, global_get_at, sloppy_this
 
@@ -332,7 +340,7 @@ def _globals() -> dict:
                         nullish_base_error=nullish_base_error, to_key_fast=to_key_fast,
                         to_property_key=to_property_key, _inc_slow=_inc_slow,
                         JSCompiledFunction=JSCompiledFunction, instance_of_at=instance_of_at, member_get_at=member_get_at, member_set_at=member_set_at,
-                        tdz_error_at=tdz_error_at, BuiltinFunction=BuiltinFunction, update_member_at=update_member_at, index_get_at=index_get_at,
+                        tdz_error_at=tdz_error_at, BuiltinFunction=BuiltinFunction, update_member_at=update_member_at, neg_slow=neg_slow, index_get_at=index_get_at,
                         _new=object.__new__, EPOCH=EPOCH,
                         method_lookup=method_lookup, WatchedDict=WatchedDict, to_boolean=to_boolean, JSThrow=JSThrow, sloppy_this=sloppy_this)
     return _GLOBALS
@@ -790,7 +798,7 @@ def field_init(n: int, keys: list, sources: list):
 
 
 def fusible(op: str) -> bool:
-    return op in BODIES
+    return op in BODIES and op != "neg"
 
 
 _CALLERS: dict = {}

@@ -673,6 +673,19 @@ def test_property_stores_and_steps_run_inside_the_statement_list():
     assert frames[0].startswith("at f (3:") and frames[1:] == ["at 6:1"]
 
 
+def test_unary_minus_as_an_operand():
+    assert js("""(function () {
+        const E = 0.5, r = [];
+        const o = { y: 2, z: 0, s: '3', b: 2n, t: true, n: null, u: undefined, obj: { valueOf() { return 4; } } };
+        r.push(-o.y - 1, -o.z, Object.is(-o.z, -0), -o.s * 2, -o.b, -o.t + 1, -o.n, -o.u, -o.obj + 1, o.y > -E,
+               -1 === o.y - 3, [1, 2].indexOf(5) !== -1);
+        r.push(Object.is(-0 + 0, 0), Object.is(-(0), -0), 1 / -0, -(-o.y), - -o.y, -o.y * -o.y);
+        try { -Symbol() + 1; } catch (e) { r.push(e.constructor.name); }
+        try { -o.b + 1; } catch (e) { r.push(e.constructor.name); }
+        return r.join();
+    })()""") == "-3,0,true,-6,-2,0,0,NaN,-3,true,true,false,true,true,-Infinity,2,2,4,TypeError,TypeError"
+
+
 def test_constant_loop_steps_near_the_safe_integer_bounds():
     assert js("""(function () {
         const r = [];
