@@ -698,6 +698,27 @@ class Compiler(GenMixin):
     def pos(self, node) -> tuple:
         return (node._line, node._column + 1)
 
+    def op_pos(self, node) -> tuple:
+        """Where the operator of a binary or assignment expression is (V8 places its errors there):
+        after the left side, its closing parentheses, white space and comments."""
+        src, i = self.source, node.left._end
+        n = len(src)
+        while i < n:
+            c = src[i]
+            if c in " \t\r\n\u2028\u2029\v\f\xa0\ufeff)":
+                i += 1
+            elif src.startswith("/*", i):
+                end = src.find("*/", i + 2)
+                i = n if end < 0 else end + 2
+            elif src.startswith("//", i):
+                while i < n and src[i] not in "\n\r\u2028\u2029":
+                    i += 1
+            else:
+                break
+        if not src.startswith(node.operator, i):
+            return self.pos(node)
+        return node._line + src.count("\n", node._start, i), i - (src.rfind("\n", 0, i) + 1) + 1
+
     def text(self, node) -> str:
         return self.source[node._start:node._end]
 
@@ -1553,7 +1574,7 @@ class Compiler(GenMixin):
             return fused_nullish(op, lit, sa, a, sink)
         sa, a = self.operand(node.left)
         sb, b = self.operand(node.right)
-        return fused(op, sa, a, sb, b, sink)
+        return fused(op, sa, a, sb, b, sink, self.op_pos(node))
 
     _SINK_AWARE = frozenset(("BinaryExpression", "CallExpression", "MemberExpression", "AssignmentExpression",
                              "UpdateExpression", "NewExpression"))
@@ -2924,10 +2945,11 @@ class Compiler(GenMixin):
         return fs
 
     def inline_store(self, st):
-        """("store", slot, operand) for a statement that only stores a value into a slot of this env:
+        """("store", slot, operand, position) for a statement that only stores a value into a slot of this env:
         ``let/const/var x = v`` (one binding, not an anonymous function, which would take the name),
         ``x = v;`` or ``x op= v;`` whose completion value no one reads; ("setprop", object operand,
-        key, value operand, position, strict[, operator function]) for ``o.k = v;`` and ``o.k op= v;``;
+        key, value operand, position, strict, operator function or None, value position) for
+        ``o.k = v;`` and ``o.k op= v;``;
         ("update", object operand, key, +1 or -1, position, strict) for ``o.k++;``; else None
         (compiled as a statement). fused.straight_body runs them in its own frame."""
         if st.type == "VariableDeclaration" and len(st.declarations) == 1:
@@ -2940,7 +2962,9 @@ class Compiler(GenMixin):
             b = ref.binding
             if b is None or ref.dynamic or ref.hops() != 0 or (d.init is not None and is_anonymous_fn(d.init)):
                 return None
-            return "store", b.index, ("c", UNDEFINED) if d.init is None else self.operand(d.init)
+            if d.init is None:
+                return "store", b.index, ("c", UNDEFINED), self.pos(d)
+            return "store", b.index, self.operand(d.init), self.value_pos(d.init)
         if st.type == "ExpressionStatement" and self.cv_ref is None and st.expression.type == "AssignmentExpression":
             e = st.expression
             left, op = e.left, e.operator
@@ -2949,16 +2973,17 @@ class Compiler(GenMixin):
                 if t is not None and t[0] == "l" and not self._appends(t[1], e):
                     self.check_assign_target(left)
                     if op == "=":
-                        return "store", t[1], self.operand(e.right)
-                    return "store", t[1], ("x", (op[:-1], "l", t[1], *self.operand(e.right)))  # x op= v
+                        return "store", t[1], self.operand(e.right), self.value_pos(e.right)
+                    # x op= v
+                    return "store", t[1], ("x", (op[:-1], "l", t[1], *self.operand(e.right))), self.op_pos(e)
             if (left.type == "MemberExpression" and not left.computed and left.object.type != "Super"
                     and not self.in_chain(left)):
                 if op == "=":
                     return ("setprop", self.operand(left.object), left.property.name, self.operand(e.right),
-                            self.pos(left), self.strict)
+                            self.pos(left), self.strict, None, self.value_pos(e.right))
                 if fusible(op[:-1]):
                     return ("setprop", self.operand(left.object), left.property.name, self.operand(e.right),
-                            self.pos(e), self.strict, binop_function(op[:-1]))
+                            self.op_pos(e), self.strict, binop_function(op[:-1]), self.op_pos(e))
         if st.type == "ExpressionStatement" and self.cv_ref is None and st.expression.type == "UpdateExpression":
             arg = st.expression.argument
             if (arg.type == "MemberExpression" and not arg.computed and arg.object.type != "Super"
@@ -2966,6 +2991,11 @@ class Compiler(GenMixin):
                 return ("update", self.operand(arg.object), arg.property.name,
                         1 if st.expression.operator == "++" else -1, self.pos(st.expression), self.strict)
         return None
+
+    def value_pos(self, node) -> tuple:
+        """Where errors of a value computed inline are placed: a binary operation's operator, else
+        the expression's start."""
+        return self.op_pos(node) if node.type == "BinaryExpression" else self.pos(node)
 
     def _appends(self, slot: int, e) -> bool:
         """Is ``e`` ``s += t`` or ``s = s + t`` on the local ``slot``? Those keep fused's append,
@@ -3079,7 +3109,7 @@ class Compiler(GenMixin):
                 return store_up1
             if fusible(op[:-1]):
                 sb, b = self.operand(e.right)
-                return fused(op[:-1], shape, idx, sb, b, ("store",) + tgt)
+                return fused(op[:-1], shape, idx, sb, b, ("store",) + tgt, self.op_pos(e))
             return None
         if t == "UpdateExpression" and e.argument.type == "Identifier":
             tgt = self.local_target(e.argument)

@@ -452,6 +452,8 @@ def specialize(name: str, body: str, operands: tuple, extras: dict | None = None
                 lines.append(fetch[var])
         if "_pos" in extras:
             lines.append("if False:\n    _pos")
+        if "_poss" in extras:
+            lines.append("if False:\n    _poss")
         for ln in body_lines:
             if ln.strip().startswith("@fetch "):
                 indent = ln[:len(ln) - len(ln.lstrip())]
@@ -493,13 +495,31 @@ def _make_factory(src: str, title: str, inner: str):
     exec(compiled(src, label), _globals(), ns)  # noqa: S102 - the project's own templates
     factory = ns["make"]
     boundary = boundary_lines(src)
-    if boundary:
-        from .stack import register_inline_calls
+    items = _item_lines(src)
+    if boundary or items:
+        from .stack import register_inline_calls, register_item_lines
 
         for c in factory.__code__.co_consts:
             if getattr(c, "co_name", None) == inner:
-                register_inline_calls(c, boundary)
+                if boundary:
+                    register_inline_calls(c, boundary)
+                if items:
+                    register_item_lines(c, items)
     return factory
+
+
+def _item_lines(src: str) -> dict:
+    """{line: statement index} for the lines after each ``# @item i`` marker of a statement list
+    (straight_body), up to the next marker; ``# @item -`` starts lines of no statement made here."""
+    out: dict = {}
+    cur = None
+    for n, ln in enumerate(src.split("\n"), 1):
+        t = ln.strip()
+        if t.startswith("# @item "):
+            cur = None if t[8:] == "-" else int(t[8:])
+        elif cur is not None:
+            out[n] = cur
+    return out
 
 
 def _not_both_constant(sa: str, a):
@@ -540,16 +560,18 @@ if type(x) is str and type(y) is str and len(x) + len(y) < 100_000:
 """
 
 
-def fused(op: str, sa: str, a, sb: str, b, sink: tuple | None = None):
-    """The closure for ``a op b`` with operand shapes ``sa`` and ``sb`` (see the module text)."""
+def fused(op: str, sa: str, a, sb: str, b, sink: tuple | None = None, pos: tuple | None = None):
+    """The closure for ``a op b`` with operand shapes ``sa`` and ``sb`` (see the module text);
+    ``pos``, the operator's position, places the errors it raises in stack traces."""
+    extras = {"_pos": pos} if pos is not None else {}
     if op == "+" and sink is not None and sink[0] == "store" and sink[1] == sa == "l" and sink[2] == a:
         return specialize("append", _APPEND + _sunk(BODIES["+"], sink), (("x", sa, a), ("y", sb, b)),
-                          {"_t": sink[2]})
+                          {"_t": sink[2], **extras})
     if sb == "c":
         sa, a = _not_both_constant(sa, a)
     int_right = sb == "c" and type(b) is int and op in INT_RIGHT
     body = (INT_RIGHT if int_right else BODIES)[op]
-    return specialize(_NAMES[op], body, (("x", sa, a), ("y", sb, b)), sink=sink)
+    return specialize(_NAMES[op], body, (("x", sa, a), ("y", sb, b)), extras, sink=sink)
 
 
 # One run of a fused loop's body: a step, then the body's completion (break, continue, return).
@@ -840,9 +862,10 @@ def straight_body(fs: list, last, result: str = "UNDEFINED"):
     then returning the operand ``last`` = (shape, value) read inline (``return this``, ``return
     o.x``, ``return a + b``), or ``result`` (source) when ``last`` is None: undefined for a function
     body, None (a normal completion) for a statement list. An item of ``fs`` is a statement's
-    closure, or a statement made here (codegen.inline_store): ("store", slot, operand) storing an
-    operand into a slot of this env, ("setprop", ...) for ``o.k = v`` and ``o.k op= v``, ("update",
-    ...) for ``o.k++``."""
+    closure, or a statement made here (codegen.inline_store): ("store", slot, operand, position)
+    storing an operand into a slot of this env, ("setprop", ...) for ``o.k = v`` and ``o.k op= v``,
+    ("update", ...) for ``o.k++``. An error raised on one of their lines is placed at its position
+    (``_poss``, found by line: stack.register_item_lines)."""
     if len(fs) > 16:
         fs = [straight_body(fs[i:i + 16], None, "None") for i in range(0, len(fs), 16)]
         if len(fs) > 16:
@@ -850,7 +873,11 @@ def straight_body(fs: list, last, result: str = "UNDEFINED"):
     extras: dict = {}
     operands = []
     body = ""
+    poss = []  # the position of each statement made here (stack.py finds it by line: # @item)
     for i, f in enumerate(fs):
+        if type(f) is tuple:
+            body += f"# @item {len(poss)}\n"
+            poss.append(f[3] if f[0] == "store" else f[7] if f[0] == "setprop" else f[4])
         if type(f) is tuple and f[0] == "store":
             operands.append((f"v{i}", *f[2]))
             extras[f"_d{i}"] = f[1]
@@ -863,12 +890,15 @@ def straight_body(fs: list, last, result: str = "UNDEFINED"):
                 body += _UPDATE_PROP.format(d=f[3], **names)
             else:
                 operands.append((f"v{i}", *f[3]))
-                if len(f) > 6:
+                if f[6] is not None:
                     extras[f"_op{i}"] = f[6]
-                body += (_COMPOUND_PROP if len(f) > 6 else _SET_PROP).format(**names)
+                body += (_SET_PROP if f[6] is None else _COMPOUND_PROP).format(**names)
         else:
+            body += "# @item -\n" if poss else ""
             extras[f"_s{i}"] = f
             body += f"_s{i}(env)\n"
+    if poss:
+        extras["_poss"] = tuple(poss)
     if last is None:
         return specialize("body", body + f"return {result}", tuple(operands), extras)
     return specialize("body", body + "@fetch r\nreturn r", tuple(operands) + (("r", *last),), extras)

@@ -17,6 +17,7 @@ _POS_ARG_CODES = {member_get_at.__code__, member_set_at.__code__, tdz_error_at._
                   index_get_at.__code__, update_member_at.__code__}  # helpers of inlined code: _pos is an argument
 _BOUNDARY_CODES = {JSCompiledFunction.call.__code__, JSCompiledFunction.construct.__code__}
 _SCRIPT_CODES: set = set()
+_ITEM_LINES: dict = {}  # code of a statement list -> {line: index of its statement in _poss}
 # code of a call site that calls inline -> {line of its call: is it `new`}
 _INLINE_CALLS: dict = {member_get_at.__code__: MEMBER_GET_AT_BOUNDARY}
 
@@ -27,6 +28,10 @@ def register_script_runner(code) -> None:
 
 def register_inline_calls(code, lines: dict) -> None:
     _INLINE_CALLS[code] = lines
+
+
+def register_item_lines(code, lines: dict) -> None:
+    _ITEM_LINES[code] = lines
 
 
 def _frames(tb=None):
@@ -61,7 +66,13 @@ def capture_stack(tb=None, limit: int = 10) -> list[tuple[str, str, int, int]]:
                 pos = None
                 if len(out) >= limit:
                     break
-        if pos is None and ("_pos" in code.co_freevars or code in _POS_ARG_CODES):
+        items = _ITEM_LINES.get(code)
+        if pos is None and items is not None and lineno in items:  # a statement made in a statement list
+            try:
+                pos = f.f_locals["_poss"][items[lineno]]
+            except Exception:  # pragma: no cover - defensive
+                pos = None
+        elif pos is None and ("_pos" in code.co_freevars or code in _POS_ARG_CODES):
             try:
                 pos = f.f_locals.get("_pos")
             except Exception:  # pragma: no cover - defensive

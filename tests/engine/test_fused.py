@@ -313,6 +313,20 @@ def test_stack_traces_through_calls_made_inline():
     assert stack_of("function cb(x) { return x.y.z; }\n[1].map(cb);") == ["at cb (1:29)", "at 2:5"]
 
 
+def test_errors_of_operations_computed_inline_are_placed_at_their_operator():
+    # the positions Node reports (V8 places these errors at the operator)
+    assert stack_of("function f(a) {\n  const q = 1;\n  const x = a + 1n;\n  return x;\n}\nf(2);") == [
+        "at f (3:15)", "at 6:1"]
+    assert stack_of("function f(a) {\n  let s = 0;\n  s = a * 2 + 1n;\n  return s;\n}\nf(2);") == [
+        "at f (3:13)", "at 6:1"]
+    assert stack_of("function f(a) {\n  return a * 2 + 1n;\n}\nf(2);") == ["at f (2:16)", "at 4:1"]
+    assert stack_of("function g(o) {\n  o.k = 1;\n  o.v = o.k  /* c */ -  1n;\n  return o;\n}\ng({});") == [
+        "at g (3:22)", "at 6:1"]
+    assert stack_of("function k(s) { return (s) < Symbol(); }\nk(1);") == ["at k (1:28)", "at 2:1"]
+    assert stack_of("function f(a) {\n  const o = { valueOf() { throw new Error('v'); } };\n"
+                    "  const x = a + o;\n  return x;\n}\nf(2);") == ["at valueOf (2:33)", "at f (3:15)", "at 6:1"]
+
+
 def test_branches_on_logical_operators_and_any_value():
     assert js("""(function () {
         const r = [], log = [];
