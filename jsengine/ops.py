@@ -697,9 +697,25 @@ def object_tag(o) -> str:
 
 def set_failure(o, key):
     """The TypeError for a failed strict [[Set]] (V8's wording)."""
+    if isinstance(o, JSObject) and _getter_only(o, key):
+        tag = object_tag(o)
+        return type_error(f"Cannot set property {key_display(key)} of {tag[tag.index(chr(39)) + 1:-1]} "
+                          "which has only a getter")
     if isinstance(o, JSObject) and o.get_own_property(key) is MISSING and not o.is_extensible():
         return type_error(f"Cannot add property {key_display(key)}, object is not extensible")
     return type_error(f"Cannot assign to read only property '{key_display(key)}' of {object_tag(o)}")
+
+
+def _getter_only(o, key) -> bool:
+    """Is ``key`` found up o's chain of ordinary objects and arrays (no proxy trap run) as an accessor
+    without a setter?"""
+    p = o
+    while p is not None and (p.ordinary_get or type(p) is JSArray):
+        v = p.props.get(key, MISSING)
+        if v is not MISSING:
+            return type(v) is Prop and bool(v.flags & ACC) and v.setter is UNDEFINED
+        p = p.proto
+    return False
 
 
 def length_of_array_like(o) -> int:

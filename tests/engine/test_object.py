@@ -322,3 +322,14 @@ def test_matches_node():
 def test_a_failed_strict_assignment_names_its_target_as_v8_does(setup, target) -> None:
     assert js_error(f"'use strict'; {setup}; Object.defineProperty(o, 'q', {{value: 1}}); o.q = 2") == (
         "TypeError", f"Cannot assign to read only property 'q' of {target}")
+
+
+@pytest.mark.parametrize(("setup", "target"), [
+    ("var o = { get q() { return 1; } }", "#<Object>"),
+    ("class P { get q() { return 1; } }; var o = new P()", "#<P>"),
+    ("var o = []; Object.defineProperty(o, 'q', { get() {} })", "[object Array]"),
+    ("function F() {}; Object.defineProperty(F, 'q', { get() {} }); var o = F", "function F() {}"),
+])
+def test_assigning_a_property_that_has_only_a_getter_says_so(setup, target) -> None:
+    assert js_error(f"'use strict'; {setup}; o.q = 2") == (
+        "TypeError", f"Cannot set property q of {target} which has only a getter")  # V8's words
