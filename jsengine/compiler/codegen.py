@@ -2976,21 +2976,22 @@ class Compiler(GenMixin):
                         return "store", t[1], self.operand(e.right), self.value_pos(e.right)
                     # x op= v
                     return "store", t[1], ("x", (op[:-1], "l", t[1], *self.operand(e.right))), self.op_pos(e)
-            if (left.type == "MemberExpression" and not left.computed and left.object.type != "Super"
-                    and not self.in_chain(left)):
-                if op == "=":
-                    return ("setprop", self.operand(left.object), left.property.name, self.operand(e.right),
-                            self.pos(left), self.strict, None, self.value_pos(e.right))
-                if fusible(op[:-1]):
-                    return ("setprop", self.operand(left.object), left.property.name, self.operand(e.right),
-                            self.op_pos(e), self.strict, binop_function(op[:-1]), self.op_pos(e))
+            if self._plain_member(left) and (op == "=" or fusible(op[:-1])):
+                pos, opf, vpos = ((self.pos(left), None, self.value_pos(e.right)) if op == "=" else
+                                  (self.op_pos(e), binop_function(op[:-1]), self.op_pos(e)))
+                return ("setprop", self.operand(left.object), left.property.name, self.operand(e.right),
+                        pos, self.strict, opf, vpos)
         if st.type == "ExpressionStatement" and self.cv_ref is None and st.expression.type == "UpdateExpression":
             arg = st.expression.argument
-            if (arg.type == "MemberExpression" and not arg.computed and arg.object.type != "Super"
-                    and not self.in_chain(arg)):
+            if self._plain_member(arg):
                 return ("update", self.operand(arg.object), arg.property.name,
                         1 if st.expression.operator == "++" else -1, self.pos(st.expression), self.strict)
         return None
+
+    def _plain_member(self, node) -> bool:
+        """Is ``node`` ``o.k`` (not computed, not super, not in an optional chain)?"""
+        return (node.type == "MemberExpression" and not node.computed and node.object.type != "Super"
+                and not self.in_chain(node))
 
     def value_pos(self, node) -> tuple:
         """Where errors of a value computed inline are placed: a binary operation's operator, else
