@@ -43,13 +43,14 @@ raise type_error(f"{callee_text} is not a function")
 
 _CALL_METHOD_BODY = """
 if type(o) is JSObject:
-    f = o.props.get(key, MISSING)
-    if f is MISSING:  # up the prototype chain: the method this site found for o's prototype, if kept
+    if key not in o.props:  # up the prototype chain: the method this site found for o's prototype, if kept
         f = _ic.get(o.proto, MISSING)
         if f is MISSING:
             f = method_lookup(o, key, _ic)
-    elif type(f) is Prop:
-        f = f.value if not f.flags & ACC else o.get(key, o)
+    else:
+        f = o.props[key]
+        if type(f) is Prop:
+            f = f.value if not f.flags & ACC else o.get(key, o)
 elif type(o) is str:  # "s".m(): String.prototype of the running realm, data property as it is
     f = A.realm.StringPrototype.props.get(key, MISSING)
     if type(f) is Prop and not f.flags & ACC:
@@ -2537,7 +2538,10 @@ class Compiler(GenMixin):
             for name in ("%this", "%newtarget", "%func"):
                 if name not in scope.bindings:
                     b = scope.declare(name, "special")
-                    b.index = scope.add_slot(name)
+                    if name == "%this":  # the slot kept for it (scope.finalize)
+                        b.index = scope.names[name] = scope.this_slot
+                    else:
+                        b.index = scope.add_slot(name)
                     b.env_scope = scope
         b = scope.bindings
         code.this_idx = b["%this"].index if "%this" in b else 0
@@ -2683,10 +2687,11 @@ class Compiler(GenMixin):
             code.body = with_callee
         if len(code.template) < scope.size:
             code.template.extend([UNDEFINED] * (scope.size - len(code.template)))
-        code.fast = bool(code.simple and not (code.func_idx or code.home_idx or code.newtarget_idx
+        receiver = scope.this_slot == 2 + code.nparams  # this right after the parameters
+        code.fast = bool(code.simple and receiver and not (code.func_idx or code.home_idx or code.newtarget_idx
                                               or code.args_idx or code.funcs or code.start
                                               or code.is_class_ctor or code.callee_idx))
-        code.ctor_fast = bool(code.is_ctor and code.simple and code.start is None and not code.derived
+        code.ctor_fast = bool(code.is_ctor and code.simple and receiver and code.start is None and not code.derived
                               and not (code.home_idx or code.args_idx or code.funcs or code.callee_idx))
         if code.fast and leaf is not None and not _contains(leaf, _LEAF_STOPS, "_leaf_stop"):
             code.leaf_n = code.nparams  # called inline without a depth of its own (fused.inline_call)
@@ -2696,6 +2701,9 @@ class Compiler(GenMixin):
         if code.simple and code.start is None:  # calls and constructs with exact arity build the env from these
             code.scope = code.template[1]
             code.tail = code.template[2 + code.nparams:]
+            if receiver:
+                code.mtail = code.template[3 + code.nparams:]
+        code.sloppy_this = bool(code.this_idx) and not code.strict
 
     def guarded_body(self, stmts):
         """A function body of statements without return, guard clauses ``if (t) return a;`` and at

@@ -469,13 +469,22 @@ def specialize(name: str, body: str, operands: tuple, extras: dict | None = None
     return factory(*[v for _, v in params], *extras.values())
 
 
-_BOUND = re.compile(r"-?\bMAX_SAFE\b|\bMIN_SAFE\b")
+_BOUND = re.compile(r"M(?:AX|IN)_SAFE\b")  # a literal first letter: the search skips ahead fast
+_BOUNDS = {"MAX_SAFE": str(MAX_SAFE), "MIN_SAFE": str(-MAX_SAFE)}
+
+
+def _bound(m) -> str:
+    i = m.start()
+    if i and (m.string[i - 1].isalnum() or m.string[i - 1] == "_"):  # inside a longer name
+        return m.group()
+    return _BOUNDS[m.group()]
 
 
 def _literal_bounds(src: str) -> str:
     """Template source with the safe-integer bounds as literals: ``-MAX_SAFE`` read from a global
-    negates a big int (a new object) on every range test; a literal is one folded constant."""
-    return _BOUND.sub(lambda m: str(MAX_SAFE if m.group() == "MAX_SAFE" else -MAX_SAFE), src)
+    negates a big int (a new object) on every range test; a literal (``-9007199254740992`` is
+    folded by the compiler) is one constant."""
+    return _BOUND.sub(_bound, src)
 
 
 def boundary_lines(src: str) -> dict:
@@ -679,13 +688,19 @@ def binop_function(op: str):
     return f
 
 
+# A fast function's frame is one list display: [env, scope, *args, this, *mtail] (this right after the
+# parameters: scope.finalize keeps that slot whether the function reads this or not). Sloppy code
+# that reads this (FunctionCode.sloppy_this) sees an object: the global for undefined, a primitive
+# boxed. _THIS[kind] = (the frame's list display after the arguments, then the statement fixing this).
 _THIS = {
-    # this = undefined (f(x)): the global object for sloppy functions
-    "undefined": "_ne[_ti] = UNDEFINED if _fc.strict else {f}.realm.global_this",
+    # this = undefined (f(x)): the template's undefined, the global object for sloppy functions
+    "undefined": ("*_fc.tail", "if _fc.sloppy_this:\n    _ne[_fc.this_idx] = {f}.realm.global_this"),
     # this = an object (a getter's receiver)
-    "object": "_ne[_ti] = {this}",
+    "object": ("{this}, *_fc.mtail", ""),
     # this = any value (o.m(x))
-    "any": "_ne[_ti] = {this} if _fc.strict or isinstance({this}, JSObject) else sloppy_this({this}, {f}.realm)",
+    "any": ("{this}, *_fc.mtail",
+            "if _fc.sloppy_this and not isinstance({this}, JSObject):\n"
+            "    _ne[_fc.this_idx] = sloppy_this({this}, {f}.realm)"),
 }
 
 
@@ -719,21 +734,22 @@ def inline_call(f: str, this: str, this_kind: str, args: list[str]) -> str:
     JSCompiledFunction.call without its frame and argument list); otherwise falls through. A leaf
     (FunctionCode.leaf_n: one expression that makes no call) is run without a depth of its own: it
     cannot recurse but through a counted call, so the stack stays bounded."""
-    items = "".join(f"{a}, " for a in args)
-    set_this = f"_ti = _fc.this_idx\nif _ti:\n    {_THIS[this_kind].format(f=f, this=this)}"
+    rest, fix = _THIS[this_kind]
+    env = f"[{f}.env, _fc.scope, {''.join(f'{a}, ' for a in args)}{rest.format(this=this)}]"
+    set_this = fix.format(f=f, this=this)
     leaf_this = "\n".join("        " + ln for ln in set_this.split("\n"))
     return f"""
 if type({f}) is JSCompiledFunction:
     _fc = {f}.code
     if _fc.call_n == {len(args)} and {f}.realm is A.realm:
-{_frame("        ", f"[{f}.env, _fc.scope, {items}*_fc.tail]", set_this)}
+{_frame("        ", env, set_this)}
         return _r
     if _fc.leaf_n == {len(args)} and {f}.realm is A.realm:  # a leaf: no depth, nothing to undo
         _a = A
         _a.ticks -= 1
         if _a.ticks < 0:
             _a.tick()
-        _ne = [{f}.env, _fc.scope, {items}*_fc.tail]
+        _ne = {env}
 {leaf_this}
         _r = _fc.body(_ne)  # @boundary
         return _r
@@ -743,7 +759,7 @@ if type({f}) is JSCompiledFunction:
 def inline_getter(indent: str) -> str:
     """Source running the getter ``_g`` (code ``_fc``, which takes no parameters) with this = the
     object ``o``, leaving its value in ``_r`` (codegen.member_get_at)."""
-    return _frame(indent, "[_g.env, _fc.scope, *_fc.tail]", "if _fc.this_idx:\n    _ne[_fc.this_idx] = o")
+    return _frame(indent, "[_g.env, _fc.scope, o, *_fc.mtail]", "")
 
 
 def inline_construct(c: str, args: list[str]) -> str:
@@ -751,7 +767,7 @@ def inline_construct(c: str, args: list[str]) -> str:
     realm with simple parameters, taking exactly those arguments (the [[Construct]] of runtime.py
     without its frame); otherwise falls through. ``c.prototype`` is read as the data property it is."""
     items = "".join(f"{a}, " for a in args)
-    set_this = (f"if _fc.this_idx:\n    _ne[_fc.this_idx] = _this\nif _fc.func_idx:\n    _ne[_fc.func_idx] = {c}\n"
+    set_this = (f"if _fc.func_idx:\n    _ne[_fc.func_idx] = {c}\n"
                 f"if _fc.newtarget_idx:\n    _ne[_fc.newtarget_idx] = {c}")
     return f"""
 if type({c}) is JSCompiledFunction:
@@ -767,7 +783,7 @@ if type({c}) is JSCompiledFunction:
                         A.tick()
                     return _this
             _this = JSObject(_p)
-{_frame("            ", f"[{c}.env, _fc.scope, {items}*_fc.tail]", set_this, " new")}
+{_frame("            ", f"[{c}.env, _fc.scope, {items}_this, *_fc.mtail]", set_this, " new")}
             return _r if isinstance(_r, JSObject) else _this
 """
 
@@ -841,19 +857,18 @@ def callback_caller(f, this, m: int):
             generic = _CALLERS[m] = eval(f"lambda f, this: lambda {params}: f.call(this, [{params}])")  # noqa: S307
         return generic(f, this)
     n = code.nparams
-    ti = code.this_idx
-    if ti and not code.strict and not isinstance(this, _GLOBALS["JSObject"]):
+    if code.sloppy_this and not isinstance(this, _GLOBALS["JSObject"]):
         this = _GLOBALS["sloppy_this"](this, f.realm)
-    key = (m, n, bool(ti))
+    key = (m, n)
     factory = _CALLERS.get(key)
     if factory is None:
         items = "".join(f"{a}, " for a in names[:n]) + "UNDEFINED, " * max(0, n - m)
-        frame = _frame("        ", f"[_fenv, _scope, {items}*_tail]", "_ne[_ti] = _this" if ti else "", body="_body")
-        src = (f"def make(_fc, _fenv, _this, _ti):\n    _scope, _tail, _body = _fc.scope, _fc.tail, _fc.body\n"
+        frame = _frame("        ", f"[_fenv, _scope, {items}_this, *_mtail]", "", body="_body")
+        src = (f"def make(_fc, _fenv, _this):\n    _scope, _mtail, _body = _fc.scope, _fc.mtail, _fc.body\n"
                f"    def caller({params}):\n        if False:\n            _fc\n{frame}\n        return _r\n"
                f"    return caller\n")
-        factory = _CALLERS[key] = _make_factory(src, f"caller {m}/{n}{'t' if ti else ''}", "caller")
-    return factory(code, f.env, this, ti)
+        factory = _CALLERS[key] = _make_factory(src, f"caller {m}/{n}", "caller")
+    return factory(code, f.env, this)
 
 
 def straight_body(fs: list, last, result: str = "UNDEFINED"):

@@ -31,7 +31,7 @@ class FunctionCode:
                  "bind_params", "nparams", "template", "funcs", "is_ctor", "has_prototype", "mapped",
                  "simple", "is_class_ctor", "derived", "is_arrow", "line", "column", "param_slots",
                  "generator", "is_async", "fields", "start", "static_name", "fast", "lazy", "tail", "ctor_fast",
-                 "call_n", "ctor_n", "leaf_n", "init",
+                 "call_n", "ctor_n", "leaf_n", "init", "mtail", "sloppy_this",
                  "__weakref__")
 
     def __init__(self) -> None:
@@ -68,6 +68,8 @@ class FunctionCode:
         self.init = None  # a body of `this.k = param` only: init(proto, *args) -> the new object or None
         self.fast = False  # plain call path: simple params, no arguments/new.target/home/own name/functions
         self.start = None  # generator / async functions: start(func, env) instead of running the body
+        self.mtail = None  # fast functions: the template after this (env = [parent, scope, *args, this, *mtail])
+        self.sloppy_this = False  # sloppy code reading this: a call's this is made an object (or the global)
         self.tail = None  # fast functions: the template after the parameters (env = [parent, scope, *args, *tail])
 
 
@@ -133,16 +135,16 @@ class JSCompiledFunction(JSFunction):
                 raise JSThrow(kind="RangeError", msg="Maximum call stack size exceeded")
             n = code.nparams
             if len(args) == n:
-                env = [self.env, code.scope, *args, *code.tail]
+                env = [self.env, code.scope, *args, this, *code.mtail]
             elif len(args) > n:  # callbacks: map/filter/forEach pass (value, index, array)
-                env = [self.env, code.scope, *args[:n], *code.tail]
+                env = [self.env, code.scope, *args[:n], this, *code.mtail]
             else:
                 env = code.template[:]
                 env[0] = self.env
                 env[2:2 + len(args)] = args
-            ti = code.this_idx
-            if ti:
-                env[ti] = this if code.strict or isinstance(this, JSObject) else sloppy_this(this, self.realm)
+                env[2 + n] = this
+            if code.sloppy_this and not isinstance(this, JSObject):
+                env[code.this_idx] = sloppy_this(this, self.realm)
             realm = self.realm
             if a.realm is realm:
                 a.depth = d

@@ -77,6 +77,7 @@ class Scope:
         self.derived = False
         self.annexb: list = []
         self.with_index = 2
+        self.this_slot = -1  # functions: the slot right after the parameters, kept for this (finalize)
         if parent is not None and kind != "eval":
             parent.children.append(self)
 
@@ -894,8 +895,21 @@ def finalize(root: Scope) -> None:
         if s.kind in ("script", "eval", "function", "module"):
             s.has_env = True
             if s.kind in ("function", "module"):
-                # parameters first, in order, so simple calls can fill them by position
+                # parameters first, in order, so simple calls can fill them by position; then the
+                # slot of this, used or not, so method calls put their receiver in the frame's list
+                # display ([env, scope, *args, this, *mtail]: FunctionCode.mtail)
                 order = list(s.param_names) + [n for n in s.bindings if n not in s.param_names]
+                for name in s.param_names:
+                    b = s.bindings[name]
+                    if b.index < 0:
+                        b.index = s.add_slot(name)
+                        b.env_scope = s
+                if s.kind == "function":
+                    b = s.bindings.get("%this")
+                    s.this_slot = s.add_slot("%this" if b is not None else "%receiver")
+                    if b is not None:
+                        b.index = s.this_slot
+                        b.env_scope = s
                 for name in order:
                     b = s.bindings[name]
                     if b.index < 0:

@@ -262,6 +262,34 @@ def test_calls_made_inline_keep_this_arity_and_depth():
     })()""") == "50:5000"
 
 
+def test_the_receiver_slot_after_the_parameters():
+    # a method call puts its receiver right after the arguments, whether the callee reads this or not
+    assert js("""(function () {
+        function noThis(a, b) { let c = a + b; return [a, b, c].join('/'); }
+        const arrow = (x) => x + 1;
+        const o = { noThis, arrow, v: 3, get g() { return this.v; }, n() { return this.v; } };
+        class A { constructor(x) { this.x = x; } sum(y) { return this.x + y; } get d() { return this.x * 2; } }
+        class K { constructor(a) { let t = a * 2; } }
+        function P(a) { this.a = a; } P.prototype.get = function () { return this.a; };
+        return [o.noThis(1, 2), o.noThis(1), o.arrow(1), o.g, o.n(), new A(4).sum(3), new A(4).d,
+                typeof new K(1), new P(9).get()].join();
+    })()""") == "1/2/3,1//NaN,2,3,3,7,8,object,9"
+    # callbacks: thisArg as given (strict) or boxed and the global (sloppy)
+    assert js("""(function () {
+        const strict = [1, 2].map(function (v) { 'use strict'; return this; }, 7).join();
+        const boxed = [1].map(function () { return typeof this; }, 7).join();
+        const glob = [1].map(function () { return this === globalThis; }).join();
+        const sum = [1, 2].map(function (v) { return this.k + v; }, { k: 10 }).join();
+        return [strict, boxed, glob, sum].join(';');
+    })()""") == "7,7;object;true;11,12"
+    # this read by direct eval inside an arrow is the enclosing function's
+    assert js("""(function () {
+        const o = { k: 1 };
+        function f() { return (() => eval('this'))(); }
+        return f.call(o) === o;
+    })()""") is True
+
+
 def test_leaf_functions_called_inline():
     # one-expression bodies that make no call run without a depth of their own
     assert js("""(function () {
