@@ -498,7 +498,10 @@ def member_get_at(o, key, _pos):
             _g = v.getter
             if type(_g) is JSCompiledFunction and _g.realm is A.realm:
                 _fc = _g.code
-                if _fc.call_n == 0 or _fc.leaf_n == 0:
+                if _fc.leaf_n == 0:  # a leaf: no depth, no step (fused.inline_call)
+                    _r = _fc.body([_g.env, _fc.scope, o, *_fc.mtail])  # @boundary
+                    return _r
+                if _fc.call_n == 0:
 {inline_getter("                    ")}
                     return _r
             return UNDEFINED if _g is UNDEFINED else _g.call(o, [])

@@ -732,8 +732,10 @@ def inline_call(f: str, this: str, this_kind: str, args: list[str]) -> str:
     """Template source calling the function in variable ``f`` with ``this`` and ``args`` inline when it
     is a plain compiled function of the running realm taking exactly those arguments (the fast path of
     JSCompiledFunction.call without its frame and argument list); otherwise falls through. A leaf
-    (FunctionCode.leaf_n: one expression that makes no call) is run without a depth of its own: it
-    cannot recurse but through a counted call, so the stack stays bounded."""
+    (FunctionCode.leaf_n: one expression that makes no call) is run without a depth or a step of its
+    own: it cannot recurse but through a counted call, so the stack stays bounded, and a call site
+    runs once per step of the code around it (a loop's iteration, a counted call), which a leaf, one
+    expression, cannot multiply."""
     rest, fix = _THIS[this_kind]
     env = f"[{f}.env, _fc.scope, {''.join(f'{a}, ' for a in args)}{rest.format(this=this)}]"
     set_this = fix.format(f=f, this=this)
@@ -744,11 +746,7 @@ if type({f}) is JSCompiledFunction:
     if _fc.call_n == {len(args)} and {f}.realm is A.realm:
 {_frame("        ", env, set_this)}
         return _r
-    if _fc.leaf_n == {len(args)} and {f}.realm is A.realm:  # a leaf: no depth, nothing to undo
-        _a = A
-        _a.ticks -= 1
-        if _a.ticks < 0:
-            _a.tick()
+    if _fc.leaf_n == {len(args)} and {f}.realm is A.realm:  # a leaf: no depth, no step, nothing to undo
         _ne = {env}
 {leaf_this}
         _r = _fc.body(_ne)  # @boundary
@@ -777,10 +775,7 @@ if type({c}) is JSCompiledFunction:
         if isinstance(_p, JSObject):
             if _fc.init is not None and A.depth < A.max_depth:
                 _this = _fc.init(_p, {items})
-                if _this is not None:
-                    A.ticks -= 1
-                    if A.ticks < 0:
-                        A.tick()
+                if _this is not None:  # no JS code ran: no step of its own, as a leaf (inline_call)
                     return _this
             _this = JSObject(_p)
 {_frame("            ", f"[{c}.env, _fc.scope, {items}_this, *_fc.mtail]", set_this, " new")}
