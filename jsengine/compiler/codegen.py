@@ -2142,7 +2142,7 @@ class Compiler(GenMixin):
                     return v
                 return assign_ident
             if left.type == "MemberExpression":
-                return self.assign_member(left, node.right, sink)
+                return self.assign_member(left, node.right, sink, node)
             if left.type == "CallExpression" and not self.strict:
                 return self.call_target(left)
             raise self.err("Invalid left-hand side in assignment", node)
@@ -2258,10 +2258,11 @@ class Compiler(GenMixin):
             raise reference_error("Invalid left-hand side in assignment")
         return bad_target
 
-    def assign_member(self, left, right, sink=None):
-        """o.k = right / o[k] = right; ``right`` is the value's node."""
+    def assign_member(self, left, right, sink=None, node=None):
+        """o.k = right / o[k] = right; ``right`` is the value's node. The assignment ``node`` places
+        the store's errors at its ``=``, as V8 does."""
         strict = self.strict
-        _pos = self.pos(left)
+        _pos = self.pos(left) if node is None else self.op_pos(node)
         if left.object.type == "Super":
             rhs = self.expr(right)
             home_f = self.special_get(left, "%home")
@@ -2988,7 +2989,7 @@ class Compiler(GenMixin):
                     # x op= v
                     return "store", t[1], ("x", (op[:-1], "l", t[1], *self.operand(e.right))), self.op_pos(e)
             if self._plain_member(left) and (op == "=" or fusible(op[:-1])):
-                pos, opf, vpos = ((self.pos(left), None, self.value_pos(e.right)) if op == "=" else
+                pos, opf, vpos = ((self.op_pos(e), None, self.value_pos(e.right)) if op == "=" else
                                   (self.op_pos(e), binop_function(op[:-1]), self.op_pos(e)))
                 return ("setprop", self.operand(left.object), left.property.name, self.operand(e.right),
                         pos, self.strict, opf, vpos)

@@ -353,6 +353,11 @@ def test_errors_of_operations_computed_inline_are_placed_at_their_operator():
     assert stack_of("function k(s) { return (s) < Symbol(); }\nk(1);") == ["at k (1:28)", "at 2:1"]
     assert stack_of("function f(a) {\n  const o = { valueOf() { throw new Error('v'); } };\n"
                     "  const x = a + o;\n  return x;\n}\nf(2);") == ["at valueOf (2:33)", "at f (3:15)", "at 6:1"]
+    # a property store that fails is placed at its `=`, as a statement and inside an expression
+    assert stack_of("function s(u) {\n  u.k = 1;\n}\ns();") == ["at s (2:7)", "at 4:1"]
+    assert stack_of("function s(o) {\n  o.b[1]  = 2;\n}\ns({});") == ["at s (2:11)", "at 4:1"]
+    assert stack_of("'use strict';\nfunction s(o) {\n  let w = (o.k = 2);\n}\ns(Object.freeze({}));") == [
+        "at s (3:16)", "at 5:1"]
 
 
 def test_branches_on_logical_operators_and_any_value():
