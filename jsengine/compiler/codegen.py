@@ -477,36 +477,66 @@ def member_get(o, key):
     return get_v(o, key)
 
 
-# The slow path of an o.key read inlined in another closure (fused._MEMBER_FETCH): up a chain of
-# ordinary prototypes without a [[Get]] call, else member_get. ``_pos`` (the property's line and
-# column) places its errors in stack traces (stack.py reads it here). An inherited getter that is a
-# plain compiled function of the running realm runs in the frame protocol of the call sites
+# What o.key finds on o's prototypes, for o without an own key: {(prototype, key): value}, the value
+# a plain one, or an accessor's Prop. Kept when every prototype on the way is watched
+# (objects.WatchedDict), until the prototype epoch moves on, which empties it (METHOD_CACHES).
+_INHERITED: dict = {}
+
+
+def inherited(o, key):
+    """What o.key (``o`` ordinary, without an own ``key``) finds up its chain of ordinary
+    prototypes: a data property's value (undefined at the chain's end) or an accessor's Prop; MISSING
+    when a prototype is exotic (a proxy: member_get decides). Remembered in _INHERITED."""
+    p = first = o.proto
+    watched = True
+    while p is not None:
+        if not p.ordinary_get:
+            return MISSING
+        props = p.props
+        if type(props) is not WatchedDict:
+            watched = False
+        v = props.get(key, MISSING)
+        if v is not MISSING:
+            if type(v) is Prop and not v.flags & ACC:
+                v = v.value
+            break
+        p = p.proto
+    else:
+        v = UNDEFINED
+    if watched:
+        if not _INHERITED:
+            METHOD_CACHES.append(_INHERITED)
+        elif len(_INHERITED) >= 512:
+            _INHERITED.clear()
+        _INHERITED[(first, key)] = v
+    return v
+
+
+# The slow path of an o.key read inlined in another closure (fused._MEMBER_FETCH): what the chain of
+# ordinary prototypes has (inherited), else member_get. ``_pos`` (the property's line and column)
+# places its errors in stack traces (stack.py reads it here). An inherited getter that is a plain
+# compiled function of the running realm runs in the frame protocol of the call sites
 # (fused.inline_getter), so it is made from source like them.
 _MEMBER_GET_AT = f"""
 def member_get_at(o, key, _pos):
     if type(o) is JSObject and key not in o.props:
-        p = o.proto
-        while p is not None and p.ordinary_get:
-            v = p.props.get(key, MISSING)
+        v = _INHERITED.get((o.proto, key), MISSING)
+        if v is MISSING:
+            v = inherited(o, key)
             if v is MISSING:
-                p = p.proto
-                continue
-            if type(v) is not Prop:
-                return v
-            if not v.flags & ACC:
-                return v.value
-            _g = v.getter
-            if type(_g) is JSCompiledFunction and _g.realm is A.realm:
-                _fc = _g.code
-                if _fc.leaf_n == 0:  # a leaf: no depth, no step (fused.inline_call)
-                    _r = _fc.body([_g.env, _fc.scope, o, *_fc.mtail])  # @boundary
-                    return _r
-                if _fc.call_n == 0:
-{inline_getter("                    ")}
-                    return _r
-            return UNDEFINED if _g is UNDEFINED else _g.call(o, [])
-        if p is None:
-            return UNDEFINED
+                return member_get(o, key)
+        if type(v) is not Prop:
+            return v
+        _g = v.getter
+        if type(_g) is JSCompiledFunction and _g.realm is A.realm:
+            _fc = _g.code
+            if _fc.leaf_n == 0:  # a leaf: no depth, no step (fused.inline_call)
+                _r = _fc.body([_g.env, _fc.scope, o, *_fc.mtail])  # @boundary
+                return _r
+            if _fc.call_n == 0:
+{inline_getter("                ")}
+                return _r
+        return UNDEFINED if _g is UNDEFINED else _g.call(o, [])
     return member_get(o, key)
 """
 exec(compile(_MEMBER_GET_AT, "<member_get_at>", "exec"))  # noqa: S102 - defines member_get_at here

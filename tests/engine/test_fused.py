@@ -900,3 +900,40 @@ def test_inherited_getters_called_from_inline_reads():
         return r.join('|');
     })()""") == ("42|84|TypeError: Cannot read properties of undefined (reading 'x') / at g (<script>:2:43) / "
                  "at read (<script>:5:37)|replaced")
+
+
+def test_inherited_reads_are_kept_until_a_prototype_changes():
+    # what o.k finds on o's prototypes is remembered per (prototype, key) while the prototypes are
+    # watched; every change to one of them, or to a chain, is seen (the answers are Node's)
+    assert js("""(function () {
+        const out = [];
+        class A { get g() { return "A.g"; } }
+        class B extends A {}
+        const b = new B();
+        function rd(o) { return o.g; }
+        function rdm(o) { return o.missing; }
+        for (let i = 0; i < 3; i++) out.push(rd(b));
+        Object.defineProperty(B.prototype, "g", { get() { return "B.g"; }, configurable: true });
+        out.push(rd(b));
+        delete B.prototype.g;
+        out.push(rd(b));
+        Object.defineProperty(A.prototype, "g", { value: "A.data", configurable: true, writable: true });
+        out.push(rd(b));
+        A.prototype.g = "A.data2";
+        out.push(rd(b));
+        out.push(rdm(b), rdm({}), rdm(Object.create(null)));
+        Object.prototype.missing = "op";
+        out.push(rdm(b), rdm({}), rdm(Object.create(null)));
+        delete Object.prototype.missing;
+        out.push(rdm(b));
+        const base = { v: 1 }; const d = Object.create(base);
+        function rv(o) { return o.v; }
+        out.push(rv(d)); base.v = 2; out.push(rv(d));
+        const other = { v: "other" }; Object.setPrototypeOf(d, other); out.push(rv(d));
+        const proxyProto = new Proxy({}, { get(t, k, r) { return "proxied " + String(k); } });
+        const viaProxy = Object.create(proxyProto); out.push(rv(viaProxy));
+        class C { constructor() { this.v = "own"; } } out.push(rv(new C()));
+        const arrp = Object.create([1, 2, 3]); out.push(arrp.length);
+        const sp = Object.create(new String("abc")); out.push(sp.length);
+        return out.join("|");
+    })()""") == "A.g|A.g|A.g|B.g|A.g|A.data|A.data2||||op|op|||1|2|other|proxied v|own|3|3"
