@@ -2017,7 +2017,7 @@ class Compiler(GenMixin):
             names = [v for v, _, _ in argo]
             f = specialize("new", _NEW_BODY.replace("INLINE", inline_construct("c", names))
                            .replace("ARGS", ", ".join(names)),
-                           (("c", *co),) + argo, {"text": text, "_pos": _pos}, sink)
+                           (("c", *co),) + argo, {"text": text, "_pos": _pos, "_nc": [None] * 4}, sink)
             return f if sink is None else self.sunk(f)
         ctor_f = self.expr(node.callee)
         argsf = self.args_maker(node.arguments)

@@ -763,11 +763,17 @@ def inline_getter(indent: str) -> str:
 def inline_construct(c: str, args: list[str]) -> str:
     """Template source for ``new c(args)`` run inline when ``c`` is a base constructor of the running
     realm with simple parameters, taking exactly those arguments (the [[Construct]] of runtime.py
-    without its frame); otherwise falls through. ``c.prototype`` is read as the data property it is."""
+    without its frame); otherwise falls through. ``c.prototype`` is read as the data property it is.
+    A class whose constructor only stores its parameters (FunctionCode.init) is kept in the site's
+    ``_nc`` = [class, realm, init, prototype]: a class's prototype property is read-only."""
     items = "".join(f"{a}, " for a in args)
     set_this = (f"if _fc.func_idx:\n    _ne[_fc.func_idx] = {c}\n"
                 f"if _fc.newtarget_idx:\n    _ne[_fc.newtarget_idx] = {c}")
     return f"""
+if {c} is _nc[0] and _nc[1] is A.realm and A.depth < A.max_depth:  # the class made here last time
+    _this = _nc[2](_nc[3], {items})
+    if _this is not None:
+        return _this
 if type({c}) is JSCompiledFunction:
     _fc = {c}.code
     if _fc.ctor_n == {len(args)} and {c}.realm is A.realm:
@@ -776,6 +782,8 @@ if type({c}) is JSCompiledFunction:
             if _fc.init is not None and A.depth < A.max_depth:
                 _this = _fc.init(_p, {items})
                 if _this is not None:  # no JS code ran: no step of its own, as a leaf (inline_call)
+                    if _fc.is_class_ctor:  # a class's prototype is read-only: keep it for next time
+                        _nc[:] = ({c}, {c}.realm, _fc.init, _p)
                     return _this
             _this = JSObject(_p)
 {_frame("            ", f"[{c}.env, _fc.scope, {items}_this, *_fc.mtail]", set_this, " new")}

@@ -937,3 +937,29 @@ def test_inherited_reads_are_kept_until_a_prototype_changes():
         const sp = Object.create(new String("abc")); out.push(sp.length);
         return out.join("|");
     })()""") == "A.g|A.g|A.g|B.g|A.g|A.data|A.data2||||op|op|||1|2|other|proxied v|own|3|3"
+
+
+def test_new_sites_keep_the_class_they_made():
+    # a site keeps a class whose constructor only stores parameters (its prototype is read-only);
+    # setters added later, other classes and functions whose prototype changes are seen (Node's answers)
+    assert js("""(function () {
+        class A { constructor(x) { this.x = x; this.y = 5; } }
+        class B { constructor(x, z) { this.x = x; this.z = z; } }
+        class S { set x(v) { this._x = v * 2; } }
+        class D extends S { constructor(x) { super(); this.x = x; } }
+        class E { constructor(x) { this.x = x; } }
+        const out = [];
+        function mk(C, a) { return new C(a, a); }
+        for (let i = 0; i < 3; i++) { const a = new A(i); out.push(a.x + a.y); }
+        for (let i = 0; i < 3; i++) { const b = mk(B, i); out.push(b.x + b.z); }
+        for (let i = 0; i < 3; i++) { const d = new D(i); out.push(d._x); }
+        out.push(mk(E, 3).x);
+        Object.defineProperty(E.prototype, "x", { set(v) { this.seen = v; }, configurable: true });
+        out.push(JSON.stringify(mk(E, 4)), JSON.stringify(mk(B, 1)));
+        function Old(x) { this.x = x; }
+        function mko(a) { return new Old(a); }
+        out.push(mko(1) instanceof Old);
+        const P1 = Old.prototype; Old.prototype = { tag: "new" };
+        out.push(mko(2).tag, Object.getPrototypeOf(mko(3)) === P1);
+        return out.join(",");
+    })()""") == "5,6,7,0,2,4,0,2,4,3,{\"seen\":4},{\"x\":1,\"z\":1},true,new,false"
