@@ -862,15 +862,21 @@ def callback_caller(f, this, m: int):
     n = code.nparams
     if code.sloppy_this and not isinstance(this, _GLOBALS["JSObject"]):
         this = _GLOBALS["sloppy_this"](this, f.realm)
-    key = (m, n)
+    leaf = code.leaf_n >= 0
+    key = (m, n, leaf)
     factory = _CALLERS.get(key)
     if factory is None:
         items = "".join(f"{a}, " for a in names[:n]) + "UNDEFINED, " * max(0, n - m)
-        frame = _frame("        ", f"[_fenv, _scope, {items}_this, *_mtail]", "", body="_body")
+        env = f"[_fenv, _scope, {items}_this, *_mtail]"
+        if leaf:  # a step (the builtin's loop counts on it), no depth: a leaf cannot recurse (inline_call)
+            frame = ("        _a = A\n        _a.ticks -= 1\n        if _a.ticks < 0:\n            _a.tick()\n"
+                     f"        _r = _body({env})  # @boundary")
+        else:
+            frame = _frame("        ", env, "", body="_body")
         src = (f"def make(_fc, _fenv, _this):\n    _scope, _mtail, _body = _fc.scope, _fc.mtail, _fc.body\n"
                f"    def caller({params}):\n        if False:\n            _fc\n{frame}\n        return _r\n"
                f"    return caller\n")
-        factory = _CALLERS[key] = _make_factory(src, f"caller {m}/{n}", "caller")
+        factory = _CALLERS[key] = _make_factory(src, f"caller {m}/{n}{' leaf' if leaf else ''}", "caller")
     return factory(code, f.env, this)
 
 
