@@ -93,18 +93,24 @@ if type(x) is int and type(y) is int and x >= 0 and y > 0:
 return numeric_binop("%", x, y)
 """,
     "&": """
-if type(x) is int and type(y) is int and -2147483648 <= x <= 2147483647 and -2147483648 <= y <= 2147483647:
-    return x & y
+if type(x) is int and type(y) is int:
+    r = x & y  # ToInt32 keeps the low 32 bits, which a bitwise operation computes from theirs alone
+    if -2147483648 <= r <= 2147483647:
+        return r
 return numeric_binop("&", x, y)
 """,
     "|": """
-if type(x) is int and type(y) is int and -2147483648 <= x <= 2147483647 and -2147483648 <= y <= 2147483647:
-    return x | y
+if type(x) is int and type(y) is int:
+    r = x | y  # ToInt32 keeps the low 32 bits, which a bitwise operation computes from theirs alone
+    if -2147483648 <= r <= 2147483647:
+        return r
 return numeric_binop("|", x, y)
 """,
     "^": """
-if type(x) is int and type(y) is int and -2147483648 <= x <= 2147483647 and -2147483648 <= y <= 2147483647:
-    return x ^ y
+if type(x) is int and type(y) is int:
+    r = x ^ y  # ToInt32 keeps the low 32 bits, which a bitwise operation computes from theirs alone
+    if -2147483648 <= r <= 2147483647:
+        return r
 return numeric_binop("^", x, y)
 """,
     ">>": """

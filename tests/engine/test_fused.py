@@ -963,3 +963,16 @@ def test_new_sites_keep_the_class_they_made():
         out.push(mko(2).tag, Object.getPrototypeOf(mko(3)) === P1);
         return out.join(",");
     })()""") == "5,6,7,0,2,4,0,2,4,3,{\"seen\":4},{\"x\":1,\"z\":1},true,new,false"
+
+
+def test_bitwise_operations_on_ints_outside_int32():
+    # ToInt32 keeps the low 32 bits of each operand; the inline path checks the result's range only
+    assert js("""(function () {
+        const vals = [0, 1, -1, 5, -5, 2147483647, -2147483648, 2147483648, 4294967295, 4294967296,
+                      4294967297, -4294967297, 9007199254740991, -9007199254740991, 0xd008, 1.5, -0, NaN, 3e10];
+        const out = [];
+        for (const a of vals) for (const b of vals) { out.push(a & b, a | b, a ^ b); }
+        let h = 0;
+        for (const v of out) h = (h * 31 + (Object.is(v, -0) ? 7 : v)) % 1000003;
+        return out.length + ' ' + h + ' ' + [2147483648 | 0, 4294967297 & 3, -4294967297 ^ 1, 3e10 | 1].join();
+    })()""") == "1083 -58859 -2147483648,1,-2,-64771071"
