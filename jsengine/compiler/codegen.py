@@ -2739,24 +2739,61 @@ class Compiler(GenMixin):
                 code.mtail = code.template[3 + code.nparams:]
         code.sloppy_this = bool(code.this_idx) and not code.strict
 
-    def guarded_body(self, stmts):
-        """A function body of statements without return, guard clauses ``if (t) return a;`` and at
-        most a final ``return b`` (see _guarded): each guard is a branch between its value and the
-        rest of the body, so no return completion is made. Returns the body closure."""
+    def guarded_body(self, stmts, cont=None):
+        """A function body of statements without return, ifs with returns in their parts and at most
+        a final ``return b`` (see _guarded): each such if is a branch between its parts, a returning
+        part giving its value and the other part running on into the rest of the body (compiled once,
+        as the continuation ``cont`` of the statements before it), so no return completion is made.
+        Falling off the end returns ``cont``'s value, or undefined. Returns the body closure."""
         i = 0
         while i < len(stmts) and not _contains_return(stmts[i]):
             i += 1
         fs = self.stmt_closures(stmts[:i], inline=True) if i else []
         if i == len(stmts):
-            return straight_body(fs, None)
+            return straight_body(fs, None if cont is None else ("f", cont))
         st = stmts[i]
         if st.type == "ReturnStatement":
             return straight_body(fs, self.operand(st.argument) if st.argument is not None else ("c", UNDEFINED))
-        ret = st.consequent if st.consequent.type == "ReturnStatement" else st.consequent.body[0]
-        value = self.expr(ret.argument) if ret.argument is not None else (lambda env: UNDEFINED)
-        rest = self.guarded_body(stmts[i + 1:])
-        br = self.branch(st.test, value, rest)
+        rest = []  # the statements after the if, compiled once
+
+        def rest_f():
+            if not rest:
+                last = i + 1 == len(stmts) and cont is not None
+                rest.append(cont if last else self.guarded_body(stmts[i + 1:], cont))
+            return rest[0]
+
+        def part_f(part):
+            if part is None:
+                return rest_f()
+            if not _contains_return(part):
+                f, r = self.stmt(part) or _no_op, rest_f()
+
+                def part_then_rest(env):
+                    f(env)
+                    return r(env)
+                return part_then_rest
+            if _always_returns(part):
+                return self.returning(part)
+            if part.type == "IfStatement":
+                return self.guarded_body([part], rest_f())
+            s = getattr(part, "scope", None)  # a block without an environment of its own (_runs_on)
+            with self.with_scope(s):
+                body = self.guarded_body(part.body, rest_f())
+                return body if s is None else self.block_entry(s, body)
+
+        br = self.branch(st.test, part_f(st.consequent), part_f(st.alternate))
         return straight_body(fs, ("f", br)) if fs else br
+
+    def returning(self, st):
+        """The closure of a statement that returns on every path (_always_returns): its value."""
+        if st.type == "ReturnStatement":
+            return self.expr(st.argument) if st.argument is not None else (lambda env: UNDEFINED)
+        if st.type == "IfStatement":
+            return self.branch(st.test, self.returning(st.consequent), self.returning(st.alternate))
+        s = getattr(st, "scope", None)  # a block
+        with self.with_scope(s):
+            body = self.guarded_body(st.body)
+            return body if s is None else self.block_entry(s, body)
 
     def body_scope_enter(self, bscope: Scope, fscope: Scope):
         """Entering the separate var environment of a function with parameter expressions: body vars
@@ -4011,20 +4048,52 @@ class Compiler(GenMixin):
 
 
 def _guarded(stmts) -> bool:
-    """Statements without return, guard clauses ``if (t) return a;`` (no else; the return alone or
-    alone in a block) and at most one return, the last statement: what guarded_body compiles."""
+    """Statements without return, ifs whose parts are each free of return, always returning
+    (_always_returns) or running on into the rest (_runs_on), and at most one return, the last
+    statement: what guarded_body compiles."""
     for i, st in enumerate(stmts):
         if not _contains_return(st):
             continue
         if st.type == "ReturnStatement":
             return i == len(stmts) - 1
-        if st.type != "IfStatement" or st.alternate is not None or _contains_return(st.test):
-            return False
-        c = st.consequent
-        if not (c.type == "ReturnStatement"
-                or (c.type == "BlockStatement" and len(c.body) == 1 and c.body[0].type == "ReturnStatement")):
+        if not _guarded_if(st):
             return False
     return True
+
+
+def _guarded_if(st) -> bool:
+    """An if statement guarded_body can compile: each part free of return, always returning or
+    running on (into the statements after the if)."""
+    if st.type != "IfStatement":
+        return False
+    for part in (st.consequent, st.alternate):
+        if part is not None and _contains_return(part) and not (_always_returns(part) or _runs_on(part)):
+            return False
+    return True
+
+
+def _always_returns(st) -> bool:
+    """Does a statement that guarded_body can compile return on every path: a return, a block of
+    guarded statements ending in one, an if/else both of whose parts always return?"""
+    if st.type == "ReturnStatement":
+        return True
+    if st.type == "BlockStatement":
+        return bool(st.body) and _guarded(st.body) and _always_returns(st.body[-1])
+    if st.type == "IfStatement":
+        return st.alternate is not None and _always_returns(st.consequent) and _always_returns(st.alternate)
+    return False
+
+
+def _runs_on(st) -> bool:
+    """A statement with returns that may also complete normally, which guarded_body compiles with the
+    rest of the list as its continuation: a guarded if, or a block of guarded statements that has no
+    environment of its own (the rest runs in the block's frame, so it must be the function's)."""
+    if st.type == "IfStatement":
+        return _guarded_if(st)
+    if st.type == "BlockStatement":
+        s = getattr(st, "scope", None)
+        return (s is None or not s.has_env) and _guarded(st.body)
+    return False
 
 
 _NESTED_CODE = ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression", "ClassDeclaration",

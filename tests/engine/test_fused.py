@@ -976,3 +976,39 @@ def test_bitwise_operations_on_ints_outside_int32():
         for (const v of out) h = (h * 31 + (Object.is(v, -0) ? 7 : v)) % 1000003;
         return out.length + ' ' + h + ' ' + [2147483648 | 0, 4294967297 & 3, -4294967297 ^ 1, 3e10 | 1].join();
     })()""") == "1083 -58859 -2147483648,1,-2,-64771071"
+
+
+def test_bodies_with_returns_inside_ifs_are_branches():
+    # ifs whose parts return on every path, or return on some and run on into the rest of the body,
+    # nested and in blocks with their own bindings and closures (guarded_body); the answers are Node's
+    assert js("""(function () {
+        const out = [];
+        function f1(a, b) { if (a) { if (b) return "ab"; out.push("a-not-b"); } else { out.push("not-a"); } return "end"; }
+        function f2(a) { const x = a * 2; if (x > 4) { const y = x + 1; if (y > 8) return y; out.push("y" + y); } return -x; }
+        function f3(a) { if (a === 1) return "one"; else if (a === 2) return "two"; else return "many"; }
+        function f4(a) { if (a) { out.push("in"); } else return "ret"; out.push("after"); }
+        function f5(a, b) { if (a) if (b) return 1; out.push("f5 falls"); return 2; }
+        function f6(a) { if (a > 0) { let t = a; const g = () => t; if (t > 5) return g(); t = 0; } return "f6 end"; }
+        function f7(a) { if (a) { if (a > 1) { return "big"; } } else { if (a === 0) return "zero"; out.push("neg"); } return "f7 end"; }
+        function f8(a) { "use strict"; if (a) { function inner() { return 7; } if (a > 2) return inner(); } return typeof inner; }
+        function f9(a) { if (a) { return; } out.push("f9"); }
+        function f10(a) { let r = 0; if (a & 1) { r += 1; if (a & 2) { r += 2; if (a & 4) return r + 4; } } else { r = -1; } if (a & 8) return r * 10; return r; }
+        function f11(o) { if (o.x) { const v = o.x.y; if (v) return v; } if (o.z) return o.z.w; return null; }
+        class T { constructor(q) { this.q = q; } run(p) { if (p !== null) { if (p.k) this.w = p; else this.d = p; } if (this.w) { const w = this.w; if (w.n < 2) { if (this.d) { this.d = null; return "send d"; } } else { this.w = null; return "send w"; } } return "suspend"; } }
+        for (const a of [0, 1, 2]) for (const b of [0, 1]) out.push(f1(a, b));
+        for (const a of [1, 2, 3, 5]) out.push(f2(a));
+        for (const a of [1, 2, 3]) out.push(f3(a));
+        for (const a of [0, 1]) out.push(String(f4(a)));
+        for (const a of [0, 1]) for (const b of [0, 1]) out.push(f5(a, b));
+        for (const a of [0, 3, 7]) out.push(f6(a));
+        for (const a of [0, 1, 2, -1]) out.push(f7(a));
+        for (const a of [0, 1, 3]) out.push(f8(a));
+        for (const a of [0, 1]) out.push(String(f9(a)));
+        for (let a = 0; a < 16; a++) out.push(f10(a));
+        out.push(f11({x: {y: 3}}), f11({x: {y: 0}, z: {w: 4}}), f11({}));
+        try { f11({x: {y: 0}, z: 5, }); } catch (e) { out.push("E"); }
+        try { f11({x: 1, z: null}); } catch (e) { out.push(e.constructor.name, e.stack.split("\\n")[1].trim()); }
+        const t = new T(1);
+        out.push(t.run(null), t.run({k: 1, n: 1}), t.run({k: 0}), t.run(null), t.run(null), (t.w.n = 5, t.run(null)), t.run(null));
+        return out.join(",");
+    })()""") == 'not-a,end,not-a,end,a-not-b,end,ab,a-not-b,end,ab,-2,-4,y7,-6,11,one,two,many,ret,in,after,undefined,f5 falls,2,f5 falls,2,f5 falls,2,1,f6 end,f6 end,7,zero,f7 end,big,f7 end,undefined,undefined,7,f9,undefined,undefined,-1,1,-1,3,-1,1,-1,7,-10,10,-10,30,-10,10,-10,7,3,4,,suspend,suspend,send d,suspend,suspend,send w,suspend'
