@@ -438,45 +438,6 @@ def instance_of_at(x, y, ic: list):
     return instance_of(x, y)
 
 
-def method_lookup(o, key, ic: dict):
-    """o.key for a method call when ``o`` (an ordinary object) has no own ``key``: up the chain of
-    ordinary prototypes without a [[Get]] call, else by [[Get]]. ``ic`` = {prototype: method} is the
-    call site's memory: a data property found through prototypes whose ``props`` are all watched
-    (objects.WatchedDict) is kept for o's prototype until the prototype epoch moves on, which
-    empties every such memory (objects.METHOD_CACHES); at most 8 prototypes per site."""
-    epoch = EPOCH[0]
-    first = p = o.proto
-    watched = True
-    while p is not None and p.ordinary_get:
-        props = p.props
-        if type(props) is not WatchedDict:
-            watched = False
-        f = props.get(key, MISSING)
-        if f is MISSING:
-            p = p.proto
-            continue
-        if type(f) is Prop:
-            if f.flags & ACC:
-                return o.get(key, o)
-            f = f.value
-        if watched and len(ic) < 8 and EPOCH[0] == epoch:  # (nothing moved while looking)
-            if not ic:
-                METHOD_CACHES.append(ic)
-            ic[first] = f
-        return f
-    return UNDEFINED if p is None else o.get(key, o)
-
-
-def member_get(o, key):
-    """o[key] for any base value (key already a property key)."""
-    if isinstance(o, JSObject):
-        return o.get(key, o)
-    if o is None or o is UNDEFINED:
-        raise type_error(f"Cannot read properties of {'null' if o is None else 'undefined'} "
-                         f"(reading '{ops.key_display(key)}')")
-    return get_v(o, key)
-
-
 # What o.key finds on o's prototypes, for o without an own key: {(prototype, key): value}, the value
 # a plain one, or an accessor's Prop. Kept when every prototype on the way is watched
 # (objects.WatchedDict), until the prototype epoch moves on, which empties it (METHOD_CACHES).
@@ -510,6 +471,35 @@ def inherited(o, key):
             _INHERITED.clear()
         _INHERITED[(first, key)] = v
     return v
+
+
+def method_lookup(o, key, ic: dict):
+    """o.key for a method call when ``o`` (an ordinary object) has no own ``key``: what its chain of
+    prototypes has (inherited), else by [[Get]]. ``ic`` = {prototype: method} is the call site's
+    memory: a data property found through prototypes that are all watched (inherited kept it) is
+    kept for o's prototype until the prototype epoch moves on, which empties every such memory
+    (objects.METHOD_CACHES); at most 8 prototypes per site."""
+    first = o.proto
+    f = _INHERITED.get((first, key), MISSING)
+    if f is MISSING:
+        f = inherited(o, key)
+    if f is MISSING or type(f) is Prop:  # an exotic prototype, or an accessor
+        return o.get(key, o)
+    if len(ic) < 8 and (first, key) in _INHERITED:
+        if not ic:
+            METHOD_CACHES.append(ic)
+        ic[first] = f
+    return f
+
+
+def member_get(o, key):
+    """o[key] for any base value (key already a property key)."""
+    if isinstance(o, JSObject):
+        return o.get(key, o)
+    if o is None or o is UNDEFINED:
+        raise type_error(f"Cannot read properties of {'null' if o is None else 'undefined'} "
+                         f"(reading '{ops.key_display(key)}')")
+    return get_v(o, key)
 
 
 # The slow path of an o.key read inlined in another closure (fused._MEMBER_FETCH): what the chain of
@@ -2776,10 +2766,8 @@ class Compiler(GenMixin):
                 return self.returning(part)
             if part.type == "IfStatement":
                 return self.guarded_body([part], rest_f())
-            s = getattr(part, "scope", None)  # a block without an environment of its own (_runs_on)
-            with self.with_scope(s):
-                body = self.guarded_body(part.body, rest_f())
-                return body if s is None else self.block_entry(s, body)
+            # a block without an environment of its own (_runs_on)
+            return self.in_block(part, lambda: self.guarded_body(part.body, rest_f()))
 
         br = self.branch(st.test, part_f(st.consequent), part_f(st.alternate))
         return straight_body(fs, ("f", br)) if fs else br
@@ -2790,10 +2778,7 @@ class Compiler(GenMixin):
             return self.expr(st.argument) if st.argument is not None else (lambda env: UNDEFINED)
         if st.type == "IfStatement":
             return self.branch(st.test, self.returning(st.consequent), self.returning(st.alternate))
-        s = getattr(st, "scope", None)  # a block
-        with self.with_scope(s):
-            body = self.guarded_body(st.body)
-            return body if s is None else self.block_entry(s, body)
+        return self.in_block(st, lambda: self.guarded_body(st.body))
 
     def body_scope_enter(self, bscope: Scope, fscope: Scope):
         """Entering the separate var environment of a function with parameter expressions: body vars
@@ -3504,12 +3489,14 @@ class Compiler(GenMixin):
             self.scope = saved
 
     def s_BlockStatement(self, node):
+        return self.in_block(node, lambda: self.stmt_list(node.body))
+
+    def in_block(self, node, make):
+        """``make()`` compiled in block ``node``'s scope, entered by the closure it returns."""
         s = getattr(node, "scope", None)
         with self.with_scope(s):
-            body = self.stmt_list(node.body)
-            if s is None:
-                return body
-            return self.block_entry(s, body)
+            body = make()
+            return body if s is None else self.block_entry(s, body)
 
     def take_labels(self):
         labels = self.pending_labels
